@@ -1,0 +1,80 @@
+"""The app's editable default records: created when missing, never overwritten.
+
+Fixtures are re-imported on every migrate and would overwrite what an admin changed, so roles,
+item groups, warehouses and settings are created here instead, only where they don't exist yet.
+"""
+
+import frappe
+
+ROLES = (
+	"DMS Manager",
+	"Sales Consultant",
+	"Sales Manager",
+	"Service Advisor",
+	"Technician",
+	"Parts Manager",
+	"Service Manager",
+	"Warranty Administrator",
+)
+ITEM_GROUPS = {
+	"vehicle_item_group": "Vehicles",
+	"used_vehicle_item_group": "Used Vehicles",
+	"parts_item_group": "Parts",
+}
+WAREHOUSES = {
+	"new_vehicle_warehouse": "New Vehicles",
+	"used_vehicle_warehouse": "Used Vehicles",
+	"in_transit_warehouse": "Vehicles In Transit",
+	"parts_warehouse": "Parts Store",
+	"workshop_warehouse": "Workshop",
+}
+
+
+def ensure_default_records():
+	for role in ROLES:
+		if not frappe.db.exists("Role", role):
+			frappe.get_doc({"doctype": "Role", "role_name": role, "desk_access": 1}).insert(
+				ignore_permissions=True
+			)
+	for group in (*ITEM_GROUPS.values(), "Labour"):
+		if not frappe.db.exists("Item Group", group):
+			frappe.get_doc(
+				{"doctype": "Item Group", "item_group_name": group, "parent_item_group": "All Item Groups"}
+			).insert(ignore_permissions=True)
+	company = frappe.db.get_single_value("DMS Settings", "company") or frappe.defaults.get_global_default(
+		"company"
+	)
+	if company:
+		ensure_settings(company)
+
+
+def ensure_settings(company: str):
+	"""Fill empty DMS Settings fields with the default company's locations and groups."""
+	settings = frappe.get_single("DMS Settings")
+	values = {"company": company, **ITEM_GROUPS}
+	for field, name in WAREHOUSES.items():
+		values[field] = ensure_warehouse(company, name)
+	changed = False
+	for field, value in values.items():
+		if not settings.get(field):
+			settings.set(field, value)
+			changed = True
+	if changed:
+		settings.save(ignore_permissions=True)
+
+
+def ensure_warehouse(company: str, name: str) -> str:
+	abbr = frappe.get_cached_value("Company", company, "abbr")
+	full_name = f"{name} - {abbr}"
+	if not frappe.db.exists("Warehouse", full_name):
+		frappe.get_doc(
+			{
+				"doctype": "Warehouse",
+				"warehouse_name": name,
+				"company": company,
+				"parent_warehouse": frappe.db.get_value(
+					"Warehouse", {"company": company, "is_group": 1, "parent_warehouse": ("in", ("", None))}
+				),
+			}
+		).insert(ignore_permissions=True)
+	return full_name

@@ -1,0 +1,94 @@
+"""The test site is a real ERPNext site with dms_app installed and its editable defaults in place."""
+
+import random
+
+import frappe
+import pytest
+from frappe.utils import getdate, nowdate
+
+from dms_app.demo import masters
+from dms_app.setup import defaults
+from dms_app.setup.install import after_migrate
+from dms_app.tests import factories
+
+
+def test_site_runs_erpnext_and_dms_app():
+	apps = frappe.get_installed_apps()
+	assert apps[:1] == ["frappe"]
+	assert {"erpnext", "dms_app"} <= set(apps)
+	assert frappe.is_setup_complete()
+
+
+def test_company_and_fiscal_year_cover_today():
+	company = factories.default_company()
+	assert frappe.get_cached_value("Company", company, "default_currency") == "USD"
+	today = getdate(nowdate())
+	assert frappe.db.exists("Fiscal Year", {"year_start_date": ("<=", today), "year_end_date": (">=", today)})
+
+
+def test_defaults_exist_for_roles_groups_and_locations():
+	for role in defaults.ROLES:
+		assert frappe.db.exists("Role", role)
+	settings = frappe.get_single("DMS Settings")
+	assert settings.company == factories.default_company()
+	for field in defaults.WAREHOUSES:
+		warehouse = settings.get(field)
+		assert frappe.db.get_value("Warehouse", warehouse, "company") == settings.company
+	for field, group in defaults.ITEM_GROUPS.items():
+		assert settings.get(field) == group
+
+
+def test_admin_changes_survive_migrate():
+	"""after_migrate runs on every `migrate`: it must fill gaps, never overwrite the admin's values."""
+	settings = frappe.get_single("DMS Settings")
+	custom_yard = factories.make_warehouse("Overflow Lot")
+	settings.aged_stock_days = 45
+	settings.new_vehicle_warehouse = custom_yard
+	settings.save()
+	frappe.db.set_value("Role", "Technician", "desk_access", 0)
+
+	after_migrate()
+
+	settings.reload()
+	assert settings.aged_stock_days == 45
+	assert settings.new_vehicle_warehouse == custom_yard
+	assert frappe.db.get_value("Role", "Technician", "desk_access") == 0
+
+
+def test_app_ships_no_fixtures_that_overwrite_site_records():
+	assert not frappe.get_hooks("fixtures", app_name="dms_app")
+
+
+def test_factories_make_linked_erpnext_records():
+	company = factories.default_company()
+	warehouse = factories.make_warehouse(company=company)
+	item = factories.make_item(has_serial_no=1)
+	customer = factories.make_customer()
+	supplier = factories.make_supplier()
+	user = factories.make_user(roles=("Service Advisor",))
+	assert frappe.db.get_value("Warehouse", warehouse, "company") == company
+	assert frappe.db.get_value("Item", item, "has_serial_no") == 1
+	assert frappe.db.exists("Customer", customer)
+	assert frappe.db.exists("Supplier", supplier)
+	assert "Service Advisor" in frappe.get_roles(user)
+
+
+def test_each_test_starts_without_the_previous_tests_records():
+	assert not frappe.db.exists("Warehouse", {"warehouse_name": "Overflow Lot"})
+	assert frappe.db.get_single_value("DMS Settings", "aged_stock_days") != 45
+
+
+def test_demo_masters_are_deterministic_and_idempotent():
+	first = masters.customer_names(random.Random(7))
+	assert first == masters.customer_names(random.Random(7))
+	summary = masters.create(random.Random(7))
+	again = masters.create(random.Random(7))
+	assert summary == again
+	assert frappe.db.count("Customer", {"customer_name": ("in", first)}) == len(first)
+	for _supplier, make in masters.BRANDS:
+		assert frappe.db.exists("Customer", f"{make} Warranty")
+
+
+@pytest.mark.parametrize("workspace", ["DMS"])
+def test_workspace_is_installed(workspace):
+	assert frappe.db.get_value("Workspace", workspace, "module") == "DMS"
