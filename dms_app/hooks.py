@@ -22,3 +22,35 @@ export_python_type_annotations = True
 
 after_install = "dms_app.setup.install.after_install"
 after_migrate = "dms_app.setup.install.after_migrate"
+
+_VEHICLES = "dms_app.vehicles.stock_events."
+
+doc_events = {
+	"Purchase Receipt": {
+		"validate": _VEHICLES + "validate_receipt",
+		"on_submit": _VEHICLES + "on_submit_receipt",
+		"before_cancel": _VEHICLES + "before_cancel_receipt",
+		"on_cancel": _VEHICLES + "on_cancel_receipt",
+	},
+	"Stock Entry": {
+		"validate": _VEHICLES + "validate_stock_entry",
+		"on_submit": _VEHICLES + "on_submit_stock_entry",
+		"before_cancel": _VEHICLES + "before_cancel_stock_entry",
+		"on_cancel": _VEHICLES + "on_cancel_stock_entry",
+	},
+	"Sales Order": {
+		"validate": _VEHICLES + "validate_selling",
+		"on_submit": _VEHICLES + "on_submit_sales_order",
+		"on_cancel": _VEHICLES + "on_cancel_sales_order",
+	},
+	"Sales Invoice": {
+		"validate": _VEHICLES + "validate_selling",
+		"on_submit": _VEHICLES + "on_submit_sales_invoice",
+		"on_cancel": _VEHICLES + "on_cancel_sales_invoice",
+	},
+	"Delivery Note": {
+		"validate": _VEHICLES + "validate_selling",
+		"on_submit": _VEHICLES + "on_submit_delivery_note",
+		"on_cancel": _VEHICLES + "on_cancel_delivery_note",
+	},
+}

@@ -9,7 +9,7 @@ import random
 
 import frappe
 
-from dms_app.demo import masters
+from dms_app.demo import masters, vehicles
 
 SEED = 20261123
 
@@ -17,6 +17,7 @@ SEED = 20261123
 def load(seed: int = SEED):
 	rng = random.Random(seed)
 	summary = masters.create(rng)
+	summary.update(vehicles.create(rng, masters.customer_names(random.Random(seed))))
 	frappe.db.commit()
 	print("Demo data loaded:")
 	for key, value in summary.items():

@@ -30,7 +30,35 @@ WAREHOUSES = {
 }
 
 
+CUSTOM_FIELDS = {
+	"Item": [
+		{
+			"fieldname": "is_vehicle",
+			"label": "Is Vehicle (VIN-tracked)",
+			"fieldtype": "Check",
+			"insert_after": "has_serial_no",
+			"description": "Each unit is a Motor Vehicle whose VIN is its serial number.",
+		}
+	],
+	**{
+		doctype: [
+			{
+				"fieldname": "vin",
+				"label": "VIN",
+				"fieldtype": "Link",
+				"options": "Motor Vehicle",
+				"insert_after": "item_name",
+				"in_list_view": 1,
+				"columns": 2,
+			}
+		]
+		for doctype in ("Quotation Item", "Sales Order Item", "Sales Invoice Item", "Delivery Note Item")
+	},
+}
+
+
 def ensure_default_records():
+	ensure_custom_fields()
 	for role in ROLES:
 		if not frappe.db.exists("Role", role):
 			frappe.get_doc({"doctype": "Role", "role_name": role, "desk_access": 1}).insert(
@@ -78,3 +106,14 @@ def ensure_warehouse(company: str, name: str) -> str:
 			}
 		).insert(ignore_permissions=True)
 	return full_name
+
+
+def ensure_custom_fields():
+	"""Add the app's custom fields where missing; an admin's later changes to them are kept."""
+	from frappe.custom.doctype.custom_field.custom_field import create_custom_fields
+
+	missing = {
+		doctype: [f for f in fields if not frappe.db.exists("Custom Field", f"{doctype}-{f['fieldname']}")]
+		for doctype, fields in CUSTOM_FIELDS.items()
+	}
+	create_custom_fields({dt: fields for dt, fields in missing.items() if fields}, update=False)

@@ -1,6 +1,8 @@
 """Factories for the ERPNext records tests need. Every record is inserted inside the test's
 transaction (rolled back afterwards), so names only need to be unique within one test."""
 
+import random
+
 import frappe
 from frappe.utils import random_string
 
@@ -112,3 +114,87 @@ def make_user(email: str | None = None, roles: tuple[str, ...] = (), user_type: 
 		if roles:
 			user.add_roles(*roles)
 	return email
+
+
+def make_vin(
+	wmi: str = "1HG", vds: str = "CY1F5", year_code: str = "P", plant: str = "A", serial: int | None = None
+) -> str:
+	"""A structurally valid VIN with the right check digit (serial random unless given)."""
+	from dms_app.vin import check_digit
+
+	serial_part = f"{serial if serial is not None else random.randrange(1_000_000):06d}"
+	draft = f"{wmi}{vds}0{year_code}{plant}{serial_part}"
+	return draft[:8] + check_digit(draft) + draft[9:]
+
+
+def make_vehicle_trim(make: str = "Honda", model: str = "Accord", trim: str | None = None, **fields) -> str:
+	"""Make, model and trim (with its serialised Item), reusing what exists."""
+	if not frappe.db.exists("Vehicle Make", make):
+		frappe.get_doc({"doctype": "Vehicle Make", "make_name": make}).insert()
+	model_name = f"{make} {model}"
+	if not frappe.db.exists("Vehicle Model", model_name):
+		frappe.get_doc({"doctype": "Vehicle Model", "make": make, "model_name": model}).insert()
+	trim = trim or f"T{random_string(6).upper()}"
+	name = f"{model_name} {trim}"
+	if not frappe.db.exists("Vehicle Trim", name):
+		frappe.get_doc(
+			{"doctype": "Vehicle Trim", "model": model_name, "trim_name": trim, "list_price": 30000, **fields}
+		).insert()
+	return name
+
+
+def receive_vehicles(
+	vins: list[str], trim: str, rate: float = 25000, warehouse: str | None = None, submit: bool = True
+):
+	"""A Purchase Receipt from the OEM with the VINs as serial numbers."""
+	item = frappe.db.get_value("Vehicle Trim", trim, "item")
+	warehouse = warehouse or frappe.db.get_single_value("DMS Settings", "new_vehicle_warehouse")
+	receipt = frappe.get_doc(
+		{
+			"doctype": "Purchase Receipt",
+			"supplier": make_supplier("Test OEM Distributor"),
+			"company": default_company(),
+			"posting_date": frappe.utils.nowdate(),
+			"items": [
+				{
+					"item_code": item,
+					"qty": len(vins),
+					"rate": rate,
+					"warehouse": warehouse,
+					"serial_no": "\n".join(vins),
+				}
+			],
+		}
+	)
+	receipt.insert()
+	if submit:
+		receipt.submit()
+	return receipt
+
+
+def make_sales_order(customer: str, vin: str, rate: float = 32000, submit: bool = True):
+	vehicle = frappe.get_doc("Motor Vehicle", vin)
+	order = frappe.get_doc(
+		{
+			"doctype": "Sales Order",
+			"customer": customer,
+			"company": default_company(),
+			"transaction_date": frappe.utils.nowdate(),
+			"delivery_date": frappe.utils.add_days(frappe.utils.nowdate(), 7),
+			"items": [
+				{
+					"item_code": vehicle.item,
+					"qty": 1,
+					"rate": rate,
+					"vin": vin,
+					"warehouse": vehicle.warehouse
+					or frappe.db.get_single_value("DMS Settings", "new_vehicle_warehouse"),
+					"delivery_date": frappe.utils.add_days(frappe.utils.nowdate(), 7),
+				}
+			],
+		}
+	)
+	order.insert()
+	if submit:
+		order.submit()
+	return order

@@ -1,0 +1,209 @@
+"""Accuracy of dms_app.forecasting: automatic choice vs seasonal naive vs each single method.
+
+Two data sets, last 12 months held out:
+
+- synthetic: 5,000 seeded monthly series of 60 months shaped like a dealer's parts demand (mostly
+  intermittent with varied interval and lumpiness, some obsolescent, some smooth, seasonal or trending);
+- carparts.csv (Hyndman's car parts, GPL: read from the shared data folder, never copied into the repo):
+  the 2,509 complete series, train 39 months, test 12, next to the published statsforecast figures.
+
+Scores are averaged over the series whose training data changes at least once (RMSSE and MASE are
+undefined otherwise; that is also how the reference figures were computed); bias is over the total.
+When statsforecast is installed, its versions of the methods run on the same data in the same run.
+
+Run: python3 benchmarks/bench_forecast_accuracy.py
+"""
+
+import os
+import sys
+import time
+from pathlib import Path
+
+import numpy as np
+
+sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
+
+from dms_app.forecasting import METHODS, bias, forecast_many, mase, rmsse
+from dms_app.forecasting.selection import backtest_errors
+
+HORIZON = 12
+SEASON = 12
+COMBINED = ("ses", "tsb", "adida", "imapa")
+CARPARTS_REFERENCE = {
+	"SeasonalNaive": (0.985, 0.149),
+	"SESOpt": (0.729, 0.178),
+	"TSB": (0.725, 0.250),
+	"ADIDA": (0.714, 0.050),
+	"IMAPA": (0.710, 0.085),
+	"AutoETS": (0.771, 0.240),
+}
+"""statsforecast 2.1.1 RMSSE / bias from shared/data/README.md (AutoARIMA, 0.760 / +16.8 % in 678 s, is skipped)."""
+STATSFORECAST_NAMES = {
+	"seasonal_naive": "SeasonalNaive",
+	"ses": "SESOpt",
+	"tsb": "TSB",
+	"adida": "ADIDA",
+	"imapa": "IMAPA",
+}
+
+
+def synthetic_demand(n_series=5000, n_periods=60, seed=20240601):
+	"""Seeded monthly demand of a parts range: returns (series x periods array, kind of each series)."""
+	rng = np.random.default_rng(seed)
+	months = np.arange(n_periods)
+	kinds = rng.choice(
+		["intermittent", "obsolescent", "smooth", "seasonal", "trending"],
+		size=n_series,
+		p=[0.45, 0.12, 0.15, 0.12, 0.16],
+	)
+	demand = np.zeros((n_series, n_periods))
+	for i, kind in enumerate(kinds):
+		if kind in ("intermittent", "obsolescent"):
+			probability = np.full(n_periods, rng.uniform(0.04, 0.6))
+			if kind == "obsolescent":
+				start = rng.integers(n_periods // 3, n_periods)
+				probability *= np.exp(-rng.uniform(0.05, 0.3) * np.clip(months - start, 0, None))
+			mean_size, shape = rng.lognormal(0.5, 0.8), rng.uniform(0.3, 5)  # small shape: lumpy sizes
+			sizes = 1 + rng.poisson(rng.gamma(shape, mean_size / shape, n_periods))
+			demand[i] = (rng.random(n_periods) < probability) * sizes
+		elif kind == "smooth":
+			shift = np.where(months >= rng.integers(12, n_periods), rng.uniform(0.6, 1.5), 1.0)
+			demand[i] = rng.poisson(rng.lognormal(1.5, 0.8) * shift * rng.gamma(8, 1 / 8, n_periods))
+		elif kind == "seasonal":
+			pattern = 1 + rng.uniform(0.3, 0.9) * np.sin(2 * np.pi * (months + rng.integers(SEASON)) / SEASON)
+			demand[i] = rng.poisson(rng.lognormal(1.5, 0.8) * pattern)
+		else:
+			growth = rng.choice([-1, 1], p=[0.65, 0.35]) * rng.uniform(0.01, 0.05)
+			start = rng.integers(0, n_periods // 2)
+			demand[i] = rng.poisson(
+				rng.lognormal(1.2, 0.8) * np.exp(growth * np.clip(months - start, 0, None))
+			)
+	return demand, kinds
+
+
+def load_carparts():
+	"""Complete car-parts series (series x 51 months), or None when the shared data is absent."""
+	root = Path(__file__).resolve().parent.parent
+	path = Path(os.environ.get("DMS_SHARED_DATA", root.parent / "shared" / "data")) / "carparts.csv"
+	if not path.exists():
+		return None
+	values = np.genfromtxt(path, delimiter=",", skip_header=1)[:, 1:].T
+	return values[~np.isnan(values).any(axis=1)]
+
+
+def unrestricted_selection(train):
+	"""Per-series backtest choice among all methods: the variant the library rejects, kept for comparison."""
+	names = [name for name in METHODS if name != "zero"]
+	scores = np.stack(
+		[np.mean(backtest_errors(train, HORIZON, SEASON, name) ** 2, axis=1) for name in names], axis=1
+	)
+	best = np.argmin(scores, axis=1)
+	forecasts = np.stack([METHODS[name](train, HORIZON, SEASON) for name in names], axis=1)
+	return forecasts[np.arange(len(train)), best]
+
+
+def our_forecasts(train):
+	"""(label, forecasts, seconds) for the automatic choice, every method and the alternatives."""
+	start = time.perf_counter()
+	auto, names = forecast_many(train, HORIZON, SEASON, return_methods=True)
+	results = [("auto", auto, time.perf_counter() - start)]
+	for name in METHODS:
+		start = time.perf_counter()
+		results.append(
+			(name, forecast_many(train, HORIZON, SEASON, method=name), time.perf_counter() - start)
+		)
+	singles = {label: values for label, values, _ in results}
+	combined = np.mean([singles[name] for name in COMBINED], axis=0)
+	results.append(("mean of " + " + ".join(COMBINED), combined, None))
+	start = time.perf_counter()
+	results.append(("backtest over all methods", unrestricted_selection(train), time.perf_counter() - start))
+	chosen, counts = np.unique(names, return_counts=True)
+	print("auto chose: " + ", ".join(f"{name} {count}" for name, count in zip(chosen, counts, strict=True)))
+	return results
+
+
+def statsforecast_forecasts(train):
+	"""(label, forecasts, seconds) of statsforecast's equivalents, or [] when it is not installed."""
+	try:
+		import pandas as pd
+		from statsforecast import StatsForecast
+		from statsforecast.models import (
+			ADIDA,
+			IMAPA,
+			TSB,
+			AutoETS,
+			CrostonClassic,
+			CrostonSBA,
+			Naive,
+			SeasonalNaive,
+			SimpleExponentialSmoothingOptimized,
+		)
+	except ImportError:
+		print("statsforecast not installed: its rows are skipped")
+		return []
+	n_series, n_periods = train.shape
+	frame = pd.DataFrame(
+		{
+			"unique_id": np.repeat(np.arange(n_series), n_periods),
+			"ds": np.tile(np.arange(n_periods), n_series),
+			"y": train.ravel(),
+		}
+	)
+	models = [
+		SeasonalNaive(SEASON),
+		Naive(),
+		SimpleExponentialSmoothingOptimized(),
+		AutoETS(model="AAN", damped=True, alias="Holt damped"),
+		CrostonClassic(),
+		CrostonSBA(),
+		TSB(alpha_d=0.1, alpha_p=0.1),
+		ADIDA(),
+		IMAPA(),
+		AutoETS(season_length=SEASON),
+	]
+	results = []
+	for model in models:
+		start = time.perf_counter()
+		output = StatsForecast(models=[model], freq=1, n_jobs=2).forecast(df=frame, h=HORIZON)
+		seconds = time.perf_counter() - start
+		values = output.sort_values(["unique_id", "ds"])[str(model)].to_numpy().reshape(n_series, HORIZON)
+		results.append((f"statsforecast {model}", values, seconds))
+	return results
+
+
+def report(title, train, test, reference=None):
+	scored = np.diff(train, axis=1).any(axis=1)
+	train, test = train[scored], test[scored]
+	print(f"\n## {title}: {len(train)} series, train {train.shape[1]}, test {test.shape[1]}\n")
+	rows = our_forecasts(train) + statsforecast_forecasts(train)
+	header = "| method | RMSSE | MASE | bias | time s |"
+	if reference:
+		header += " reference RMSSE / bias |"
+	print(header)
+	print("|" + "---|" * (header.count("|") - 1))
+	for label, values, seconds in rows:
+		line = (
+			f"| {label} | {np.nanmean(rmsse(test, values, train)):.3f} | {np.nanmean(mase(test, values, train)):.3f}"
+			f" | {bias(test.ravel(), values.ravel()):+.1%} | {'' if seconds is None else f'{seconds:.2f}'} |"
+		)
+		if reference:
+			name = label.removeprefix("statsforecast ")
+			known = reference.get(STATSFORECAST_NAMES.get(name, name))
+			line += f" {known[0]:.3f} / {known[1]:+.1%} |" if known else " |"
+		print(line)
+
+
+def main():
+	demand, kinds = synthetic_demand()
+	share = ", ".join(f"{kind} {np.mean(kinds == kind):.0%}" for kind in np.unique(kinds))
+	print(f"synthetic: {share}; {np.mean(demand == 0):.0%} of months without demand")
+	report("synthetic", demand[:, :-HORIZON], demand[:, -HORIZON:])
+	carparts = load_carparts()
+	if carparts is None:
+		print("\ncarparts.csv not found (set DMS_SHARED_DATA): car-parts table skipped")
+		return
+	report("carparts", carparts[:, :-HORIZON], carparts[:, -HORIZON:], CARPARTS_REFERENCE)
+
+
+if __name__ == "__main__":
+	main()

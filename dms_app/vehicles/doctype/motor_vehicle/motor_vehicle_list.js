@@ -1,0 +1,25 @@
+const MOTOR_VEHICLE_COLOURS = {
+	Ordered: "gray",
+	"In Transit": "purple",
+	"In Stock": "blue",
+	Reserved: "orange",
+	Sold: "yellow",
+	Delivered: "green",
+	"In Service": "cyan",
+	Scrapped: "darkgrey",
+};
+
+frappe.listview_settings["Motor Vehicle"] = {
+	add_fields: ["status", "stock_in_date", "model", "warehouse"],
+	has_indicator_for_draft: true,
+	get_indicator(doc) {
+		return [__(doc.status), MOTOR_VEHICLE_COLOURS[doc.status] || "gray", "status,=," + doc.status];
+	},
+	formatters: {
+		stock_in_date(value) {
+			if (!value) return "";
+			const days = frappe.datetime.get_diff(frappe.datetime.get_today(), value);
+			return `${frappe.datetime.str_to_user(value)} (${__("{0} d", [days])})`;
+		},
+	},
+};

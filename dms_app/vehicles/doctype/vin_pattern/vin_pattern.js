@@ -1,0 +1,3 @@
+frappe.ui.form.on("VIN Pattern", {
+	refresh(frm) {},
+});

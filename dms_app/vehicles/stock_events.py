@@ -1,0 +1,353 @@
+"""doc_events that keep Motor Vehicle records in step with ERPNext's stock and selling documents.
+
+Stock only ever moves through ERPNext (Purchase Receipt, Stock Entry, Delivery Note, Sales
+Invoice with stock update); these handlers copy the facts onto the vehicle on submit and undo them
+on cancel, and refuse documents that would sell or move a vehicle twice.
+"""
+
+import frappe
+from frappe import _
+from frappe.utils import cint, getdate
+
+from dms_app.vehicles.decoding import decode_vin
+
+OPEN_PIPELINE = ("Ordered", "In Transit")
+
+
+def is_vehicle_item(item_code: str | None) -> bool:
+	return bool(item_code) and bool(frappe.get_cached_value("Item", item_code, "is_vehicle"))
+
+
+def row_vins(row) -> list[str]:
+	"""The VINs on an item row: its serial numbers (typed or in its bundle), or its `vin` link."""
+	from erpnext.stock.doctype.serial_no.serial_no import get_serial_nos
+	from erpnext.stock.serial_batch_bundle import get_serial_nos_from_bundle
+
+	vins = get_serial_nos(row.get("serial_no"))
+	if not vins and row.get("serial_and_batch_bundle"):
+		vins = get_serial_nos_from_bundle(row.serial_and_batch_bundle)
+	if not vins and row.get("vin"):
+		vins = [row.vin]
+	return [v.strip().upper() for v in vins]
+
+
+def vehicle_rows(doc):
+	for row in doc.get("items") or []:
+		if is_vehicle_item(row.item_code):
+			yield row, row_vins(row)
+
+
+def save_vehicle(vehicle):
+	vehicle.flags.ignore_permissions = True
+	vehicle.save()
+
+
+def refresh_location(vins: list[str]):
+	"""Copy each vehicle's warehouse from its Serial No, which ERPNext keeps current."""
+	for vin in vins:
+		if not frappe.db.exists("Motor Vehicle", vin):
+			continue
+		vehicle = frappe.get_doc("Motor Vehicle", vin)
+		vehicle.warehouse = frappe.db.get_value("Serial No", vin, "warehouse")
+		save_vehicle(vehicle)
+
+
+# ---------------------------------------------------------------- receipt
+
+
+def validate_receipt(doc, method=None):
+	errors = []
+	seen = set()
+	for row, vins in vehicle_rows(doc):
+		for vin in vins:
+			info = decode_vin(vin)
+			if not info.valid:
+				errors.append(_("Row {0}: {1}: {2}").format(row.idx, vin, "; ".join(info.errors)))
+			if vin in seen:
+				errors.append(_("Row {0}: VIN {1} appears twice in this receipt").format(row.idx, vin))
+			seen.add(vin)
+			status = frappe.db.get_value("Motor Vehicle", vin, "status")
+			if status and status not in OPEN_PIPELINE and not cint(doc.get("is_return")):
+				errors.append(_("Row {0}: vehicle {1} is already {2}").format(row.idx, vin, _(status)))
+	if errors:
+		frappe.throw("<br>".join(errors), title=_("Vehicles cannot be received"))
+
+
+def on_submit_receipt(doc, method=None):
+	if cint(doc.get("is_return")):
+		return refresh_location([v for _row, vins in vehicle_rows(doc) for v in vins])
+	for row, vins in vehicle_rows(doc):
+		unit_cost = landed_cost(doc, row)
+		for vin in vins:
+			vehicle = get_or_new_vehicle(vin, row.item_code)
+			vehicle.update(
+				{
+					"company": doc.company,
+					"serial_no": vin,
+					"warehouse": row.warehouse,
+					"stock_in_date": doc.posting_date,
+					"purchase_receipt": doc.name if doc.doctype == "Purchase Receipt" else None,
+					"purchase_cost": row.get("rate") or row.get("basic_rate"),
+					"landed_cost": unit_cost,
+				}
+			)
+			save_vehicle(vehicle)
+
+
+def before_cancel_receipt(doc, method=None):
+	for row, vins in vehicle_rows(doc):
+		for vin in vins:
+			status = frappe.db.get_value("Motor Vehicle", vin, "status")
+			if status in ("Reserved", "Sold", "Delivered"):
+				frappe.throw(
+					_("Row {0}: vehicle {1} is {2}; cancel its sale first").format(row.idx, vin, _(status)),
+					title=_("Cannot cancel the receipt"),
+				)
+
+
+def on_cancel_receipt(doc, method=None):
+	for _row, vins in vehicle_rows(doc):
+		for vin in vins:
+			if not frappe.db.exists("Motor Vehicle", vin):
+				continue
+			vehicle = frappe.get_doc("Motor Vehicle", vin)
+			vehicle.update(
+				{"stock_in_date": None, "purchase_receipt": None, "purchase_cost": 0, "landed_cost": 0}
+			)
+			vehicle.warehouse = frappe.db.get_value("Serial No", vin, "warehouse")
+			save_vehicle(vehicle)
+
+
+def get_or_new_vehicle(vin: str, item_code: str):
+	if frappe.db.exists("Motor Vehicle", vin):
+		return frappe.get_doc("Motor Vehicle", vin)
+	trim = frappe.db.get_value("Vehicle Trim", {"item": item_code}, "name")
+	return frappe.get_doc({"doctype": "Motor Vehicle", "vin": vin, "item": item_code, "trim": trim})
+
+
+def landed_cost(doc, row) -> float:
+	"""The unit valuation the stock ledger gave the row (landed cost vouchers included)."""
+	rate = frappe.db.get_value(
+		"Stock Ledger Entry",
+		{
+			"voucher_type": doc.doctype,
+			"voucher_no": doc.name,
+			"voucher_detail_no": row.name,
+			"is_cancelled": 0,
+		},
+		"incoming_rate",
+	)
+	return rate if rate is not None else row.get("valuation_rate") or 0
+
+
+# ---------------------------------------------------------------- transfers
+
+
+def is_receipt_entry(doc) -> bool:
+	return doc.purpose == "Material Receipt"
+
+
+def validate_stock_entry(doc, method=None):
+	if is_receipt_entry(doc):
+		validate_receipt(doc, method)
+
+
+def on_submit_stock_entry(doc, method=None):
+	if is_receipt_entry(doc):
+		return on_submit_receipt(doc, method)
+	refresh_location([vin for _row, vin in vins_of(doc)])
+
+
+def before_cancel_stock_entry(doc, method=None):
+	if is_receipt_entry(doc):
+		before_cancel_receipt(doc, method)
+
+
+def on_cancel_stock_entry(doc, method=None):
+	if is_receipt_entry(doc):
+		return on_cancel_receipt(doc, method)
+	refresh_location([vin for _row, vin in vins_of(doc)])
+
+
+# ---------------------------------------------------------------- selling
+
+
+def validate_selling(doc, method=None):
+	"""Sales Order, Sales Invoice, Delivery Note: VIN rows must name a vehicle free to sell."""
+	errors = []
+	for row in doc.get("items") or []:
+		if not is_vehicle_item(row.item_code):
+			continue
+		if doc.doctype != "Sales Order" and row.get("vin") and not row.get("serial_no"):
+			row.serial_no = row.vin
+		vins = row_vins(row)
+		if doc.doctype != "Sales Order" and vins and not row.get("vin"):
+			row.vin = vins[0]
+		if not vins:
+			if doc.doctype == "Sales Order":
+				continue  # a vehicle still to be ordered from the OEM
+			errors.append(_("Row {0}: enter the VIN of the {1} sold").format(row.idx, row.item_code))
+			continue
+		if flt_qty(row) != len(vins):
+			errors.append(
+				_("Row {0}: quantity {1} does not match {2} VIN(s)").format(row.idx, row.qty, len(vins))
+			)
+		for vin in vins:
+			error = selling_conflict(doc, row, vin)
+			if error:
+				errors.append(_("Row {0}: {1}").format(row.idx, error))
+	if errors:
+		frappe.throw("<br>".join(errors), title=_("Vehicle cannot be sold"))
+
+
+def flt_qty(row) -> int:
+	return abs(cint(row.get("stock_qty") or row.qty))
+
+
+def selling_conflict(doc, row, vin: str, lock: bool = False) -> str | None:
+	fields = [
+		"name",
+		"item",
+		"status",
+		"sales_order",
+		"sales_invoice",
+		"delivery_note",
+		"reserved_for",
+		"customer",
+	]
+	if lock:
+		found = frappe.db.sql(
+			f"select {', '.join(fields)} from `tabMotor Vehicle` where name = %s for update",
+			vin,
+			as_dict=True,
+		)
+		vehicle = found[0] if found else None
+	else:
+		vehicle = frappe.db.get_value("Motor Vehicle", vin, fields, as_dict=True)
+	if not vehicle:
+		return _("VIN {0} is not a vehicle record").format(vin)
+	if vehicle.item and vehicle.item != row.item_code:
+		return _("vehicle {0} is a {1}, not a {2}").format(vin, vehicle.item, row.item_code)
+	customer = doc.customer
+	own_order = row.get("sales_order") or row.get("against_sales_order")
+	if doc.doctype == "Sales Order":
+		own_order = doc.name
+	other_order = vehicle.sales_order and vehicle.sales_order != own_order
+	if other_order and (doc.doctype == "Sales Order" or vehicle.reserved_for != customer):
+		return _("vehicle {0} is reserved for {1} on Sales Order {2}").format(
+			vin, vehicle.reserved_for, vehicle.sales_order
+		)
+	if vehicle.sales_invoice and vehicle.sales_invoice != doc.name:
+		if doc.doctype != "Delivery Note" or vehicle.customer != customer:
+			return _("vehicle {0} is already sold on Sales Invoice {1}").format(vin, vehicle.sales_invoice)
+	if vehicle.delivery_note and vehicle.delivery_note != doc.name:
+		takes_stock = doc.doctype == "Delivery Note" or cint(doc.get("update_stock"))
+		if takes_stock or doc.doctype == "Sales Order" or vehicle.customer != customer:
+			return _("vehicle {0} was already delivered on {1}").format(vin, vehicle.delivery_note)
+	if vehicle.status in ("Scrapped", "In Service"):
+		return _("vehicle {0} is {1}, not dealer stock").format(vin, _(vehicle.status))
+	return None
+
+
+def lock_and_check(doc):
+	"""Lock each vehicle row (SELECT … FOR UPDATE) and check it again: of two salespeople
+	selling one VIN at the same moment, the second waits for the first and then gets the error."""
+	for row in doc.get("items") or []:
+		if not is_vehicle_item(row.item_code):
+			continue
+		for vin in row_vins(row):
+			error = selling_conflict(doc, row, vin, lock=True)
+			if error:
+				frappe.throw(_("Row {0}: {1}").format(row.idx, error), title=_("Vehicle cannot be sold"))
+
+
+def vins_of(doc) -> list[tuple]:
+	return [
+		(row, vin)
+		for row in doc.get("items") or []
+		if is_vehicle_item(row.item_code)
+		for vin in row_vins(row)
+	]
+
+
+def on_submit_sales_order(doc, method=None):
+	lock_and_check(doc)
+	for _row, vin in vins_of(doc):
+		vehicle = frappe.get_doc("Motor Vehicle", vin)
+		vehicle.update({"sales_order": doc.name, "reserved_for": doc.customer})
+		save_vehicle(vehicle)
+
+
+def on_cancel_sales_order(doc, method=None):
+	for _row, vin in vins_of(doc):
+		vehicle = frappe.get_doc("Motor Vehicle", vin)
+		if vehicle.sales_order == doc.name:
+			vehicle.update({"sales_order": None, "reserved_for": None})
+			save_vehicle(vehicle)
+
+
+def on_submit_sales_invoice(doc, method=None):
+	if cint(doc.is_return):
+		return on_cancel_sales_invoice(doc, method)
+	lock_and_check(doc)
+	for _row, vin in vins_of(doc):
+		vehicle = frappe.get_doc("Motor Vehicle", vin)
+		vehicle.update({"sales_invoice": doc.name, "customer": doc.customer})
+		if cint(doc.update_stock):
+			mark_delivered(vehicle, doc)
+		save_vehicle(vehicle)
+
+
+def on_cancel_sales_invoice(doc, method=None):
+	original = doc.return_against if cint(doc.is_return) else doc.name
+	for _row, vin in vins_of(doc):
+		vehicle = frappe.get_doc("Motor Vehicle", vin)
+		if vehicle.sales_invoice == original:
+			vehicle.sales_invoice = None
+			if vehicle.delivery_note == original:
+				unmark_delivered(vehicle)
+			if not vehicle.delivery_note:
+				vehicle.customer = None
+		vehicle.warehouse = frappe.db.get_value("Serial No", vin, "warehouse")
+		save_vehicle(vehicle)
+
+
+def on_submit_delivery_note(doc, method=None):
+	if cint(doc.is_return):
+		return on_cancel_delivery_note(doc, method)
+	lock_and_check(doc)
+	for _row, vin in vins_of(doc):
+		vehicle = frappe.get_doc("Motor Vehicle", vin)
+		mark_delivered(vehicle, doc)
+		save_vehicle(vehicle)
+
+
+def on_cancel_delivery_note(doc, method=None):
+	original = doc.return_against if cint(doc.is_return) else doc.name
+	for _row, vin in vins_of(doc):
+		vehicle = frappe.get_doc("Motor Vehicle", vin)
+		if vehicle.delivery_note == original:
+			unmark_delivered(vehicle)
+			if not vehicle.sales_invoice:
+				vehicle.customer = None
+		vehicle.warehouse = frappe.db.get_value("Serial No", vin, "warehouse")
+		save_vehicle(vehicle)
+
+
+def mark_delivered(vehicle, doc):
+	"""Handing over starts the OEM warranty (the retail delivery date)."""
+	vehicle.update(
+		{
+			"delivery_note": doc.name,
+			"delivery_date": doc.posting_date,
+			"warranty_start_date": vehicle.warranty_start_date or doc.posting_date,
+			"customer": doc.customer,
+			"warehouse": None,
+		}
+	)
+
+
+def unmark_delivered(vehicle):
+	if vehicle.warranty_start_date and getdate(vehicle.warranty_start_date) == getdate(vehicle.delivery_date):
+		vehicle.warranty_start_date = None
+	vehicle.update({"delivery_note": None, "delivery_date": None})
