@@ -1,20 +1,26 @@
 """``decode`` and friends: the fast path that turns a VIN string into a ``VinInfo``.
 
-Everything a VIN's WMI, position 7 and position 10 imply (manufacturer, country, region, model year
-candidates, which rules bind) is the same for every VIN sharing those characters, so it is worked out
-once into a ``_Profile`` and memoised; a VIN then costs its check digit, one dict look-up and the
-``VinInfo`` itself. Messages are built per VIN (only when there is something to say), so a translator
-installed later still applies.
+A well-formed VIN costs one pass of 17 table look-ups (check digit and character check together),
+one dict look-up for its WMI, one for its model year and the ``VinInfo`` itself; messages are built
+only when there is something to say, at decode time, so a translator installed later applies.
 """
 
 from collections.abc import Iterable, Mapping
 from time import time
-from typing import NamedTuple
 
-from dms_app.vin import model_year
 from dms_app.vin.check_digit import CHECK_CHARS, weighted_sum
 from dms_app.vin.info import VinInfo
 from dms_app.vin.messages import _
+from dms_app.vin.model_year import (
+	EXPIRES,
+	HARD_DIGIT,
+	HARD_LETTER,
+	NO_HINT,
+	SOFT_DIGIT,
+	SOFT_LETTER,
+	TABLES,
+	refresh,
+)
 from dms_app.vin.patterns import VdsPatterns
 from dms_app.vin.structure import ALLOWED, normalise, structure_errors
 from dms_app.vin.vpic import lookup as vpic_lookup
@@ -24,31 +30,11 @@ from dms_app.vin.wmi import SHIPPED, UNKNOWN_BY_PREFIX, WmiRecord, admin_records
 BUILTIN_MAKE_PATTERNS = VdsPatterns(data_rows("make_patterns.csv"))
 _ENRICHED_FIELDS = ("manufacturer", "model", "trim", "body", "engine", "fuel", "transmission", "plant")
 
-# _Profile.flags: what needs more than the fast path.
-_UNKNOWN_WMI = 1
-_NO_YEAR = 2
-_YEAR_CONFLICT = 4
-_REFINE_MAKE = 8
-_MAX_PROFILES = 50_000
-"""Memo size bound per dict; real data has a few thousand WMI and year code combinations."""
-
-
-class _Profile(NamedTuple):
-	wmi: str
-	manufacturer: str | None
-	make: str | None
-	country: str | None
-	region: str | None
-	model_year: int | None
-	candidates: tuple[int, ...]
-	check_digit_mandatory: bool
-	flags: int
-
 
 class Decoder:
 	"""Look-up tables for one set of admin data (``extra_wmi``, ``vds_patterns``), reused across VINs."""
 
-	__slots__ = ("expires", "patterns", "profiles", "strict", "wmis")
+	__slots__ = ("patterns", "strict", "wmis")
 
 	def __init__(
 		self,
@@ -61,11 +47,9 @@ class Decoder:
 			vds_patterns = VdsPatterns(vds_patterns)
 		self.patterns = vds_patterns or None
 		self.strict = strict
-		self.profiles = (({}, {}), ({}, {}))
-		"""Memoised profiles by [check digit matches][position 7 is a letter][WMI + position 10]."""
-		self.expires = 0.0
 
 	def decode(self, vin: str) -> VinInfo:
+		"""Decode one VIN with these tables (see the module-level ``decode``; vPIC is not asked)."""
 		v = vin.upper()
 		try:
 			if len(v) != 17:
@@ -78,18 +62,37 @@ class Decoder:
 				return VinInfo(v, False, structure_errors(v))
 			total = weighted_sum(v)
 
+		wmi = v[:3]
+		if v[2] == "9":
+			wmi += v[11:14]
+			record = self.wmis.get(wmi) or self.wmis.get(v[:3]) or UNKNOWN_BY_PREFIX[v[:2]]
+		else:
+			record = self.wmis.get(wmi) or UNKNOWN_BY_PREFIX[v[:2]]
+		manufacturer, make, country, region, known, _admin, mandatory, north_american, refine_make = record
 		expected = CHECK_CHARS[total % 11]
 		matches = v[8] == expected
-		if time() >= self.expires:
-			self._new_year()
-		key = v[:3] + v[9] if v[2] != "9" else v[:3] + v[11:14] + v[9]
-		profiles = self.profiles[matches][v[6] > "9"]
-		profile = profiles.get(key) or self._profile(v, key, matches, profiles)
-		wmi, manufacturer, make, country, region, year, years, mandatory, flags = profile
-		if flags or not matches:
-			errors, warnings = self._problems(v, profile, matches, expected)
+
+		# The position-7 rule binds in North America; elsewhere a VIN with a correct (optional) check
+		# digit was most likely issued to 49 CFR 565 for export there, so its position 7 is a good hint.
+		if north_american:
+			mode = HARD_LETTER if v[6] > "9" else HARD_DIGIT
+		elif matches and not mandatory:
+			mode = SOFT_LETTER if v[6] > "9" else SOFT_DIGIT
 		else:
-			errors, warnings = [], []
+			mode = NO_HINT
+		if time() >= EXPIRES[0]:
+			refresh()
+		resolved = TABLES[mode].get(v[9])
+		if resolved is None:
+			years, year, conflict = (), None, False
+		else:
+			years, year, conflict = resolved
+
+		if known and matches and resolved is not None and not conflict:
+			errors: list[str] = []
+			warnings: list[str] = []
+		else:
+			errors, warnings = self._problems(v, record, wmi, expected, resolved)
 		info = VinInfo(
 			v,
 			not errors,
@@ -105,7 +108,7 @@ class Decoder:
 			matches if mandatory else None,
 			expected,
 		)
-		if flags & _REFINE_MAKE:
+		if refine_make:
 			builtin = BUILTIN_MAKE_PATTERNS.match(v, wmi, None, year)
 			if builtin:
 				info.make = builtin["make"]
@@ -116,66 +119,16 @@ class Decoder:
 					setattr(info, name, value)
 		return info
 
-	def _new_year(self) -> None:
-		"""Candidates depend on the calendar year (window 1980 .. next year): start afresh when it changes."""
-		if time() >= model_year.EXPIRES[0]:
-			model_year.refresh()
-		for by_letter in self.profiles:
-			for profiles in by_letter:
-				profiles.clear()
-		self.expires = model_year.EXPIRES[0]
-
-	def _record(self, v: str) -> tuple[str, WmiRecord]:
-		if v[2] == "9":
-			wmi = v[:3] + v[11:14]
-			return wmi, self.wmis.get(wmi) or self.wmis.get(v[:3]) or UNKNOWN_BY_PREFIX[v[:2]]
-		return v[:3], self.wmis.get(v[:3]) or UNKNOWN_BY_PREFIX[v[:2]]
-
-	def _profile(self, v: str, key: str, matches: bool, profiles: dict[str, _Profile]) -> _Profile:
-		wmi, record = self._record(v)
-		# The position-7 rule binds in North America; elsewhere a VIN with a correct (optional) check
-		# digit was most likely issued to 49 CFR 565 for export there, so its position 7 is a good hint.
-		letter = v[6] > "9"
-		if record.north_american:
-			mode = model_year.HARD_LETTER if letter else model_year.HARD_DIGIT
-		elif matches and not record.check_digit_mandatory:
-			mode = model_year.SOFT_LETTER if letter else model_year.SOFT_DIGIT
-		else:
-			mode = model_year.NO_HINT
-		resolved = model_year.TABLES[mode].get(v[9])
-		years, year, conflict = resolved or ((), None, False)
-		flags = (
-			(0 if record.known else _UNKNOWN_WMI)
-			| (_NO_YEAR if resolved is None else 0)
-			| (_YEAR_CONFLICT if conflict else 0)
-			| (_REFINE_MAKE if record.refine_make else 0)
-		)
-		profile = _Profile(
-			wmi,
-			record.manufacturer,
-			record.make,
-			record.country,
-			record.region,
-			year,
-			years,
-			record.check_digit_mandatory,
-			flags,
-		)
-		if len(profiles) >= _MAX_PROFILES:
-			profiles.clear()
-		profiles[key] = profile
-		return profile
-
 	def _problems(
-		self, v: str, profile: _Profile, matches: bool, expected: str
+		self, v: str, record: WmiRecord, wmi: str, expected: str, resolved: tuple | None
 	) -> tuple[list[str], list[str]]:
-		"""(errors, warnings) for a VIN whose profile or check digit needs a word."""
+		"""(errors, warnings) for a VIN with an unknown WMI, a wrong check digit or an odd model year."""
 		errors: list[str] = []
 		warnings: list[str] = []
-		if profile.flags & _UNKNOWN_WMI:
-			message = _("Unknown manufacturer code (WMI) '{wmi}'", wmi=profile.wmi)
+		if not record.known:
+			message = _("Unknown manufacturer code (WMI) '{wmi}'", wmi=wmi)
 			(errors if self.strict else warnings).append(message)
-		if not matches and profile.check_digit_mandatory:
+		if v[8] != expected and record.check_digit_mandatory:
 			errors.append(
 				_(
 					"Check digit (position 9) is '{actual}' but should be '{expected}'",
@@ -183,17 +136,17 @@ class Decoder:
 					expected=expected,
 				)
 			)
-		elif not matches:
+		elif v[8] != expected:
 			warnings.append(
 				_(
 					"Check digit (position 9) is '{actual}' but would be '{expected}'; "
 					"accepted because it is not mandatory for VINs from {region}",
 					actual=v[8],
 					expected=expected,
-					region=profile.region or profile.country or profile.wmi,
+					region=record.region or record.country or wmi,
 				)
 			)
-		if profile.flags & _NO_YEAR:
+		if resolved is None:
 			warnings.append(
 				_(
 					"Position 10: '{char}' is not a model year code, so the model year is unknown "
@@ -201,18 +154,19 @@ class Decoder:
 					char=v[9],
 				)
 			)
-		if profile.flags & _YEAR_CONFLICT:
+		elif resolved[2]:
 			warnings.append(
 				_(
 					"Position 7 ('{char}') and position 10 ('{code}') disagree on the model year; assuming {year}",
 					char=v[6],
 					code=v[9],
-					year=profile.model_year,
+					year=resolved[1],
 				)
 			)
 		return errors, warnings
 
-	def decode_many(self, vins: Iterable[str], with_vpic: bool) -> list[VinInfo]:
+	def decode_many(self, vins: Iterable[str], with_vpic: bool = False) -> list[VinInfo]:
+		"""Decode a batch; with ``with_vpic`` vPIC is asked once for all well-formed VINs."""
 		decode = self.decode
 		infos = [decode(vin) for vin in vins]
 		if with_vpic:
@@ -242,7 +196,8 @@ class Decoder:
 				info.model_year_candidates = [year]
 
 	def _admin_make(self, info: VinInfo) -> bool:
-		if self._record(info.vin)[1].admin:
+		record = self.wmis.get(info.wmi) or self.wmis.get(info.vin[:3])
+		if record is not None and record.admin:
 			return True
 		found = self.patterns.match(info.vin, info.wmi, None, info.model_year) if self.patterns else None
 		return bool(found and "make" in found)

@@ -23,7 +23,7 @@ HARD_DIGIT = 4
 
 def candidates(code: str, max_year: int) -> tuple[int, ...]:
 	"""Every year ``code`` can stand for between 1980 and ``max_year``, oldest first."""
-	index = YEAR_CODES.find(code)
+	index = YEAR_CODES.find(code) if len(code) == 1 else -1
 	if index < 0:
 		return ()
 	return tuple(range(FIRST_YEAR + index, max_year + 1, CYCLE))

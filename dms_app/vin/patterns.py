@@ -1,10 +1,11 @@
 """Admin-maintained VDS patterns: VIN masks that name model, trim, body, engine, fuel and transmission.
 
-A pattern is a dict or an object (e.g. a Frappe child row) with ``wmi`` and/or ``make``, a ``pattern``
-mask and optional ``year_from``/``year_to``/``priority``, plus the fields it fills. The mask covers VIN
-positions 4 onward ('*' matches anything: ``"RJK**"`` is positions 4-8) or is a full 17-character VIN
-mask. The most specific match wins: most fixed characters, then the higher ``priority``, then the
-pattern listed later. Masks are compiled into ``operator.itemgetter`` calls, so a test is one C call.
+A pattern is a dict or an object (e.g. a Frappe row) keyed by ``wmi`` (3 or 6 characters) or else by
+``make``, with a ``pattern`` mask, optional ``year_from``/``year_to``/``priority``, and the fields it
+fills. The mask covers VIN positions 4 onward ('*' matches anything: ``"RJK**"`` is positions 4-8) or
+is a full 17-character VIN mask. The most specific match wins: most fixed characters, then the higher
+``priority``, then the pattern listed later. Masks are compiled into ``operator.itemgetter`` calls, so
+a test is one C call.
 """
 
 from collections.abc import Iterable, Mapping

@@ -98,9 +98,16 @@ UNKNOWN_BY_PREFIX = {
 	first + second: make_record(first + second, None, None, None, known=False, admin=False)
 	for first, second in product(ALPHABET, repeat=2)
 }
+_REFINED_MAKES = {row["wmi"] for row in data_rows("make_patterns.csv")}
 SHIPPED = {
 	row["wmi"]: make_record(
-		row["wmi"], row["manufacturer"], row["make"], row["country"], known=True, admin=False
+		row["wmi"],
+		row["manufacturer"],
+		row["make"],
+		row["country"],
+		known=True,
+		admin=False,
+		refine_make=row["wmi"] in _REFINED_MAKES,
 	)
 	for row in data_rows("wmi.csv")
 }
