@@ -64,7 +64,6 @@ def _site_transaction(request):
 
 	frappe.db.rollback()
 	frappe.set_user("Administrator")
-	frappe.local.flags.pop("dms", None)
 	yield
 	frappe.db.rollback()
 	frappe.set_user("Administrator")

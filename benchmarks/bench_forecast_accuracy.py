@@ -122,8 +122,9 @@ def our_forecasts(train):
 	return results
 
 
-def statsforecast_forecasts(train):
-	"""(label, forecasts, seconds) of statsforecast's equivalents, or [] when it is not installed."""
+def statsforecast_runs(train, horizon=HORIZON, with_auto_ets=True):
+	"""statsforecast's equivalents of our methods on ``train`` (2 jobs), keyed by our method name (plus
+	"auto_ets"): {name: (statsforecast's label, forecasts, seconds)}; {} when it is not installed."""
 	try:
 		import pandas as pd
 		from statsforecast import StatsForecast
@@ -140,7 +141,7 @@ def statsforecast_forecasts(train):
 		)
 	except ImportError:
 		print("statsforecast not installed: its rows are skipped")
-		return []
+		return {}
 	n_series, n_periods = train.shape
 	frame = pd.DataFrame(
 		{
@@ -149,25 +150,26 @@ def statsforecast_forecasts(train):
 			"y": train.ravel(),
 		}
 	)
-	models = [
-		SeasonalNaive(SEASON),
-		Naive(),
-		SimpleExponentialSmoothingOptimized(),
-		AutoETS(model="AAN", damped=True, alias="Holt damped"),
-		CrostonClassic(),
-		CrostonSBA(),
-		TSB(alpha_d=0.1, alpha_p=0.1),
-		ADIDA(),
-		IMAPA(),
-		AutoETS(season_length=SEASON),
-	]
-	results = []
-	for model in models:
+	models = {
+		"seasonal_naive": SeasonalNaive(SEASON),
+		"naive": Naive(),
+		"ses": SimpleExponentialSmoothingOptimized(),
+		"holt": AutoETS(model="AAN", damped=True, alias="Holt damped"),
+		"croston": CrostonClassic(),
+		"sba": CrostonSBA(),
+		"tsb": TSB(alpha_d=0.1, alpha_p=0.1),
+		"adida": ADIDA(),
+		"imapa": IMAPA(),
+	}
+	if with_auto_ets:
+		models["auto_ets"] = AutoETS(season_length=SEASON)
+	results = {}
+	for name, model in models.items():
 		start = time.perf_counter()
-		output = StatsForecast(models=[model], freq=1, n_jobs=2).forecast(df=frame, h=HORIZON)
+		output = StatsForecast(models=[model], freq=1, n_jobs=2).forecast(df=frame, h=horizon)
 		seconds = time.perf_counter() - start
-		values = output.sort_values(["unique_id", "ds"])[str(model)].to_numpy().reshape(n_series, HORIZON)
-		results.append((f"statsforecast {model}", values, seconds))
+		values = output.sort_values(["unique_id", "ds"])[str(model)].to_numpy().reshape(n_series, horizon)
+		results[name] = (str(model), values, seconds)
 	return results
 
 
@@ -175,7 +177,8 @@ def report(title, train, test, reference=None):
 	scored = np.diff(train, axis=1).any(axis=1)
 	train, test = train[scored], test[scored]
 	print(f"\n## {title}: {len(train)} series, train {train.shape[1]}, test {test.shape[1]}\n")
-	rows = our_forecasts(train) + statsforecast_forecasts(train)
+	theirs = statsforecast_runs(train)
+	rows = our_forecasts(train) + [(f"statsforecast {label}", v, sec) for label, v, sec in theirs.values()]
 	header = "| method | RMSSE | MASE | bias | time s |"
 	if reference:
 		header += " reference RMSSE / bias |"

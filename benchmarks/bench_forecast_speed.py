@@ -19,7 +19,7 @@ import numpy as np
 
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
-from bench_forecast_accuracy import synthetic_demand
+from bench_forecast_accuracy import statsforecast_runs, synthetic_demand
 
 from dms_app.forecasting import METHODS, forecast_many
 from dms_app.forecasting.selection import DEFAULT_METHOD, SMOOTH_CANDIDATES
@@ -54,51 +54,6 @@ def max_rss_mib():
 	return resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
 
 
-def statsforecast_seconds(demand):
-	"""Seconds per statsforecast model on ``demand``, keyed like METHODS; {} when not installed."""
-	try:
-		import pandas as pd
-		from statsforecast import StatsForecast
-		from statsforecast.models import (
-			ADIDA,
-			IMAPA,
-			TSB,
-			AutoETS,
-			CrostonClassic,
-			CrostonSBA,
-			Naive,
-			SeasonalNaive,
-			SimpleExponentialSmoothingOptimized,
-		)
-	except ImportError:
-		print("statsforecast not installed: comparison skipped")
-		return {}
-	frame = pd.DataFrame(
-		{
-			"unique_id": np.repeat(np.arange(len(demand)), N_PERIODS),
-			"ds": np.tile(np.arange(N_PERIODS), len(demand)),
-			"y": demand.ravel(),
-		}
-	)
-	models = {
-		"seasonal_naive": SeasonalNaive(12),
-		"naive": Naive(),
-		"ses": SimpleExponentialSmoothingOptimized(),
-		"holt": AutoETS(model="AAN", damped=True, alias="Holt damped"),
-		"croston": CrostonClassic(),
-		"sba": CrostonSBA(),
-		"tsb": TSB(alpha_d=0.1, alpha_p=0.1),
-		"adida": ADIDA(),
-		"imapa": IMAPA(),
-	}
-	seconds = {}
-	for name, model in models.items():
-		start = time.perf_counter()
-		StatsForecast(models=[model], freq=1, n_jobs=2).forecast(df=frame, h=HORIZON)
-		seconds[name] = time.perf_counter() - start
-	return seconds
-
-
 def main():
 	demand, _ = synthetic_demand(N_SERIES, N_PERIODS, seed=7)
 	lengths = np.random.default_rng(7).integers(24, N_PERIODS + 1, N_SERIES)
@@ -121,7 +76,12 @@ def main():
 		name: median_seconds(lambda name=name: forecast_many(demand, HORIZON, method=name))
 		for name in METHODS
 	}
-	theirs = statsforecast_seconds(demand)
+	theirs = {
+		name: seconds
+		for name, (_label, _values, seconds) in statsforecast_runs(
+			demand, HORIZON, with_auto_ets=False
+		).items()
+	}
 	print("\n| method | dms_app s | statsforecast s | ratio |")
 	print("|---|---|---|---|")
 	for name, seconds in ours.items():

@@ -20,8 +20,8 @@ add_to_apps_screen = [
 
 export_python_type_annotations = True
 
-after_install = "dms_app.setup.install.after_install"
-after_migrate = "dms_app.setup.install.after_migrate"
+after_install = "dms_app.setup.defaults.ensure_default_records"
+after_migrate = "dms_app.setup.defaults.ensure_default_records"
 
 _VEHICLES = "dms_app.vehicles.stock_events."
 
@@ -33,10 +33,8 @@ doc_events = {
 		"on_cancel": _VEHICLES + "on_cancel_receipt",
 	},
 	"Stock Entry": {
-		"validate": _VEHICLES + "validate_stock_entry",
-		"on_submit": _VEHICLES + "on_submit_stock_entry",
-		"before_cancel": _VEHICLES + "before_cancel_stock_entry",
-		"on_cancel": _VEHICLES + "on_cancel_stock_entry",
+		event: _VEHICLES + "on_stock_entry_event"
+		for event in ("validate", "on_submit", "before_cancel", "on_cancel")
 	},
 	"Sales Order": {
 		"validate": _VEHICLES + "validate_selling",

@@ -5,7 +5,7 @@ import frappe
 from erpnext.selling.doctype.sales_order.sales_order import make_delivery_note, make_sales_invoice
 from frappe.utils import add_days, nowdate
 
-from dms_app.demo.masters import BRANDS
+from dms_app.demo.masters import BRANDS, ensure
 from dms_app.vin import check_digit
 
 CATALOGUE = {
@@ -55,48 +55,38 @@ def demo_vin(rng, wmi: str) -> str:
 	return draft[:8] + check_digit(draft) + draft[9:]
 
 
-def ensure_catalogue() -> list[str]:
+def ensure_catalogue() -> list[tuple[str, str, float]]:
+	"""Makes, models and trims (with their Items); returns (trim, WMI, unit cost) per trim."""
 	trims = []
 	for supplier, make in BRANDS:
-		_wmi, models = CATALOGUE[make]
-		if not frappe.db.exists("Vehicle Make", make):
-			frappe.get_doc(
-				{
-					"doctype": "Vehicle Make",
-					"make_name": make,
-					"oem_supplier": supplier,
-					"warranty_customer": f"{make} Warranty",
-				}
-			).insert(ignore_permissions=True)
+		wmi, models = CATALOGUE[make]
+		ensure(
+			"Vehicle Make",
+			make,
+			{"make_name": make, "oem_supplier": supplier, "warranty_customer": f"{make} Warranty"},
+		)
 		for model, body, variants in models:
-			model_name = f"{make} {model}"
-			if not frappe.db.exists("Vehicle Model", model_name):
-				frappe.get_doc(
+			model_name = ensure(
+				"Vehicle Model",
+				f"{make} {model}",
+				{"make": make, "model_name": model, "body_type": body, "year_from": 2022},
+			)
+			for trim, fuel, transmission, cost, price in variants:
+				name = ensure(
+					"Vehicle Trim",
+					f"{model_name} {trim}",
 					{
-						"doctype": "Vehicle Model",
-						"make": make,
-						"model_name": model,
+						"model": model_name,
+						"trim_name": trim,
 						"body_type": body,
-						"year_from": 2022,
-					}
-				).insert(ignore_permissions=True)
-			for trim, fuel, transmission, _cost, price in variants:
-				name = f"{model_name} {trim}"
-				if not frappe.db.exists("Vehicle Trim", name):
-					frappe.get_doc(
-						{
-							"doctype": "Vehicle Trim",
-							"model": model_name,
-							"trim_name": trim,
-							"body_type": body,
-							"fuel_type": fuel,
-							"transmission": transmission,
-							"list_price": price,
-							"year_from": 2023,
-							"colours": [{"colour": c} for c in COLOURS[:4]],
-						}
-					).insert(ignore_permissions=True)
-				trims.append(name)
+						"fuel_type": fuel,
+						"transmission": transmission,
+						"list_price": price,
+						"year_from": 2023,
+						"colours": [{"colour": c} for c in COLOURS[:4]],
+					},
+				)
+				trims.append((name, wmi, cost))
 	return trims
 
 
@@ -106,13 +96,8 @@ def create(rng, customers: list[str]) -> dict:
 		return {"vehicles": frappe.db.count("Motor Vehicle")}
 	settings = frappe.get_single("DMS Settings")
 	buyers = iter(customers)
-	for trim_name in trims:
+	for trim_name, wmi, cost in trims:
 		trim = frappe.get_doc("Vehicle Trim", trim_name)
-		make = trim.make
-		wmi = CATALOGUE[make][0]
-		cost = next(
-			v[3] for _m, _b, vs in CATALOGUE[make][1] for v in vs if f"{trim.model} {v[0]}" == trim_name
-		)
 		vins = {status: [demo_vin(rng, wmi) for _ in range(count)] for status, count in PLAN.items()}
 		for status in ("Ordered", "In Transit"):
 			for vin in vins[status]:
@@ -126,7 +111,7 @@ def create(rng, customers: list[str]) -> dict:
 					}
 				).insert(ignore_permissions=True)
 		stocked = [v for s in ("In Stock", "Reserved", "Sold", "Delivered") for v in vins[s]]
-		supplier = frappe.db.get_value("Vehicle Make", make, "oem_supplier")
+		supplier = frappe.db.get_value("Vehicle Make", trim.make, "oem_supplier")
 		receive(stocked, trim, cost, settings.new_vehicle_warehouse, supplier, days_ago=rng.randrange(5, 150))
 		for vin in stocked:
 			frappe.db.set_value("Motor Vehicle", vin, "colour", rng.choice(COLOURS))

@@ -35,15 +35,8 @@ def complete_setup_wizard():
 		frappe.throw(f"ERPNext's setup wizard failed: {result}")
 
 
-def prepare_site():
-	"""Keep a site usable whatever today's date: fiscal years around today exist."""
-	from dms_app.setup.defaults import ensure_default_records
-
-	ensure_fiscal_years()
-	ensure_default_records()
-
-
 def ensure_fiscal_years():
+	"""Keep a demo or test site usable whatever today's date: last, this and next year exist."""
 	companies = frappe.get_all("Company", pluck="name")
 	today = getdate(nowdate())
 	for year in (today.year - 1, today.year, today.year + 1):
@@ -62,10 +55,11 @@ def ensure_fiscal_years():
 
 
 def bootstrap():
-	"""Idempotent: ERPNext's setup wizard done, dms_app installed, site defaults in place."""
+	"""Idempotent: ERPNext's setup wizard done, dms_app installed (its after_install creates the
+	defaults), fiscal years around today."""
 	from frappe.installer import install_app
 
 	complete_setup_wizard()
 	if "dms_app" not in frappe.get_installed_apps():
 		install_app("dms_app")
-	prepare_site()
+	ensure_fiscal_years()

@@ -8,7 +8,6 @@ fact and the status falls back by itself.
 from dataclasses import dataclass
 
 PIPELINE = ("Ordered", "In Transit")
-SELLABLE = ("Ordered", "In Transit", "In Stock")
 
 
 @dataclass(frozen=True, slots=True)

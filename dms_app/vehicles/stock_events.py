@@ -10,8 +10,7 @@ from frappe import _
 from frappe.utils import cint, getdate
 
 from dms_app.vehicles.decoding import decode_vin
-
-OPEN_PIPELINE = ("Ordered", "In Transit")
+from dms_app.vehicles.lifecycle import PIPELINE
 
 
 def is_vehicle_item(item_code: str | None) -> bool:
@@ -31,10 +30,25 @@ def row_vins(row) -> list[str]:
 	return [v.strip().upper() for v in vins]
 
 
-def vehicle_rows(doc):
-	for row in doc.get("items") or []:
-		if is_vehicle_item(row.item_code):
-			yield row, row_vins(row)
+def vins_of(doc) -> list[tuple]:
+	"""(row, VIN) for every vehicle on the document's item rows."""
+	return [
+		(row, vin)
+		for row in doc.get("items") or []
+		if is_vehicle_item(row.item_code)
+		for vin in row_vins(row)
+	]
+
+
+def statuses(vins: list[str]) -> dict[str, str]:
+	"""Current status of each existing vehicle, in one query."""
+	if not vins:
+		return {}
+	return dict(
+		frappe.get_all(
+			"Motor Vehicle", filters={"name": ("in", vins)}, fields=["name", "status"], as_list=True
+		)
+	)
 
 
 def save_vehicle(vehicle):
@@ -42,12 +56,13 @@ def save_vehicle(vehicle):
 	vehicle.save()
 
 
-def refresh_location(vins: list[str]):
-	"""Copy each vehicle's warehouse from its Serial No, which ERPNext keeps current."""
+def refresh_location(vins: list[str], **changes):
+	"""Apply `changes` and copy each vehicle's warehouse from its Serial No, which ERPNext keeps current."""
 	for vin in vins:
 		if not frappe.db.exists("Motor Vehicle", vin):
 			continue
 		vehicle = frappe.get_doc("Motor Vehicle", vin)
+		vehicle.update(changes)
 		vehicle.warehouse = frappe.db.get_value("Serial No", vin, "warehouse")
 		save_vehicle(vehicle)
 
@@ -58,64 +73,64 @@ def refresh_location(vins: list[str]):
 def validate_receipt(doc, method=None):
 	errors = []
 	seen = set()
-	for row, vins in vehicle_rows(doc):
-		for vin in vins:
-			info = decode_vin(vin)
-			if not info.valid:
-				errors.append(_("Row {0}: {1}: {2}").format(row.idx, vin, "; ".join(info.errors)))
-			if vin in seen:
-				errors.append(_("Row {0}: VIN {1} appears twice in this receipt").format(row.idx, vin))
-			seen.add(vin)
-			status = frappe.db.get_value("Motor Vehicle", vin, "status")
-			if status and status not in OPEN_PIPELINE and not cint(doc.get("is_return")):
-				errors.append(_("Row {0}: vehicle {1} is already {2}").format(row.idx, vin, _(status)))
+	pairs = vins_of(doc)
+	current = {} if cint(doc.get("is_return")) else statuses([vin for _row, vin in pairs])
+	for row, vin in pairs:
+		info = decode_vin(vin)
+		if not info.valid:
+			errors.append(_("Row {0}: {1}: {2}").format(row.idx, vin, "; ".join(info.errors)))
+		if vin in seen:
+			errors.append(_("Row {0}: VIN {1} appears twice in this receipt").format(row.idx, vin))
+		seen.add(vin)
+		status = current.get(vin)
+		if status and status not in PIPELINE:
+			errors.append(_("Row {0}: vehicle {1} is already {2}").format(row.idx, vin, _(status)))
 	if errors:
 		frappe.throw("<br>".join(errors), title=_("Vehicles cannot be received"))
 
 
 def on_submit_receipt(doc, method=None):
+	pairs = vins_of(doc)
 	if cint(doc.get("is_return")):
-		return refresh_location([v for _row, vins in vehicle_rows(doc) for v in vins])
-	for row, vins in vehicle_rows(doc):
-		unit_cost = landed_cost(doc, row)
-		for vin in vins:
-			vehicle = get_or_new_vehicle(vin, row.item_code)
-			vehicle.update(
-				{
-					"company": doc.company,
-					"serial_no": vin,
-					"warehouse": row.warehouse,
-					"stock_in_date": doc.posting_date,
-					"purchase_receipt": doc.name if doc.doctype == "Purchase Receipt" else None,
-					"purchase_cost": row.get("rate") or row.get("basic_rate"),
-					"landed_cost": unit_cost,
-				}
-			)
-			save_vehicle(vehicle)
+		return refresh_location([vin for _row, vin in pairs])
+	unit_costs = {}
+	for row, vin in pairs:
+		if row.name not in unit_costs:
+			unit_costs[row.name] = landed_cost(doc, row)
+		vehicle = get_or_new_vehicle(vin, row.item_code)
+		vehicle.update(
+			{
+				"company": doc.company,
+				"serial_no": vin,
+				"warehouse": row.warehouse,
+				"stock_in_date": doc.posting_date,
+				"purchase_receipt": doc.name if doc.doctype == "Purchase Receipt" else None,
+				"purchase_cost": row.get("rate") or row.get("basic_rate"),
+				"landed_cost": unit_costs[row.name],
+			}
+		)
+		save_vehicle(vehicle)
 
 
 def before_cancel_receipt(doc, method=None):
-	for row, vins in vehicle_rows(doc):
-		for vin in vins:
-			status = frappe.db.get_value("Motor Vehicle", vin, "status")
-			if status in ("Reserved", "Sold", "Delivered"):
-				frappe.throw(
-					_("Row {0}: vehicle {1} is {2}; cancel its sale first").format(row.idx, vin, _(status)),
-					title=_("Cannot cancel the receipt"),
-				)
+	pairs = vins_of(doc)
+	current = statuses([vin for _row, vin in pairs])
+	for row, vin in pairs:
+		if current.get(vin) in ("Reserved", "Sold", "Delivered"):
+			frappe.throw(
+				_("Row {0}: vehicle {1} is {2}; cancel its sale first").format(row.idx, vin, _(current[vin])),
+				title=_("Cannot cancel the receipt"),
+			)
 
 
 def on_cancel_receipt(doc, method=None):
-	for _row, vins in vehicle_rows(doc):
-		for vin in vins:
-			if not frappe.db.exists("Motor Vehicle", vin):
-				continue
-			vehicle = frappe.get_doc("Motor Vehicle", vin)
-			vehicle.update(
-				{"stock_in_date": None, "purchase_receipt": None, "purchase_cost": 0, "landed_cost": 0}
-			)
-			vehicle.warehouse = frappe.db.get_value("Serial No", vin, "warehouse")
-			save_vehicle(vehicle)
+	refresh_location(
+		[vin for _row, vin in vins_of(doc)],
+		stock_in_date=None,
+		purchase_receipt=None,
+		purchase_cost=0,
+		landed_cost=0,
+	)
 
 
 def get_or_new_vehicle(vin: str, item_code: str):
@@ -143,30 +158,21 @@ def landed_cost(doc, row) -> float:
 # ---------------------------------------------------------------- transfers
 
 
-def is_receipt_entry(doc) -> bool:
-	return doc.purpose == "Material Receipt"
+RECEIPT_EVENTS = {
+	"validate": validate_receipt,
+	"on_submit": on_submit_receipt,
+	"before_cancel": before_cancel_receipt,
+	"on_cancel": on_cancel_receipt,
+}
 
 
-def validate_stock_entry(doc, method=None):
-	if is_receipt_entry(doc):
-		validate_receipt(doc, method)
-
-
-def on_submit_stock_entry(doc, method=None):
-	if is_receipt_entry(doc):
-		return on_submit_receipt(doc, method)
-	refresh_location([vin for _row, vin in vins_of(doc)])
-
-
-def before_cancel_stock_entry(doc, method=None):
-	if is_receipt_entry(doc):
-		before_cancel_receipt(doc, method)
-
-
-def on_cancel_stock_entry(doc, method=None):
-	if is_receipt_entry(doc):
-		return on_cancel_receipt(doc, method)
-	refresh_location([vin for _row, vin in vins_of(doc)])
+def on_stock_entry_event(doc, method):
+	"""A Material Receipt brings vehicles in like a Purchase Receipt (used stock); any other entry moves
+	them between locations or out of stock."""
+	if doc.purpose == "Material Receipt":
+		RECEIPT_EVENTS[method](doc, method)
+	elif method in ("on_submit", "on_cancel"):
+		refresh_location([vin for _row, vin in vins_of(doc)])
 
 
 # ---------------------------------------------------------------- selling
@@ -188,7 +194,7 @@ def validate_selling(doc, method=None):
 				continue  # a vehicle still to be ordered from the OEM
 			errors.append(_("Row {0}: enter the VIN of the {1} sold").format(row.idx, row.item_code))
 			continue
-		if flt_qty(row) != len(vins):
+		if stock_qty(row) != len(vins):
 			errors.append(
 				_("Row {0}: quantity {1} does not match {2} VIN(s)").format(row.idx, row.qty, len(vins))
 			)
@@ -200,7 +206,7 @@ def validate_selling(doc, method=None):
 		frappe.throw("<br>".join(errors), title=_("Vehicle cannot be sold"))
 
 
-def flt_qty(row) -> int:
+def stock_qty(row) -> int:
 	return abs(cint(row.get("stock_qty") or row.qty))
 
 
@@ -215,15 +221,7 @@ def selling_conflict(doc, row, vin: str, lock: bool = False) -> str | None:
 		"reserved_for",
 		"customer",
 	]
-	if lock:
-		found = frappe.db.sql(
-			f"select {', '.join(fields)} from `tabMotor Vehicle` where name = %s for update",
-			vin,
-			as_dict=True,
-		)
-		vehicle = found[0] if found else None
-	else:
-		vehicle = frappe.db.get_value("Motor Vehicle", vin, fields, as_dict=True)
+	vehicle = frappe.db.get_value("Motor Vehicle", vin, fields, as_dict=True, for_update=lock)
 	if not vehicle:
 		return _("VIN {0} is not a vehicle record").format(vin)
 	if vehicle.item and vehicle.item != row.item_code:
@@ -252,22 +250,10 @@ def selling_conflict(doc, row, vin: str, lock: bool = False) -> str | None:
 def lock_and_check(doc):
 	"""Lock each vehicle row (SELECT … FOR UPDATE) and check it again: of two salespeople
 	selling one VIN at the same moment, the second waits for the first and then gets the error."""
-	for row in doc.get("items") or []:
-		if not is_vehicle_item(row.item_code):
-			continue
-		for vin in row_vins(row):
-			error = selling_conflict(doc, row, vin, lock=True)
-			if error:
-				frappe.throw(_("Row {0}: {1}").format(row.idx, error), title=_("Vehicle cannot be sold"))
-
-
-def vins_of(doc) -> list[tuple]:
-	return [
-		(row, vin)
-		for row in doc.get("items") or []
-		if is_vehicle_item(row.item_code)
-		for vin in row_vins(row)
-	]
+	for row, vin in vins_of(doc):
+		error = selling_conflict(doc, row, vin, lock=True)
+		if error:
+			frappe.throw(_("Row {0}: {1}").format(row.idx, error), title=_("Vehicle cannot be sold"))
 
 
 def on_submit_sales_order(doc, method=None):

@@ -3,12 +3,10 @@
 import random
 
 import frappe
-import pytest
 from frappe.utils import getdate, nowdate
 
 from dms_app.demo import masters
 from dms_app.setup import defaults
-from dms_app.setup.install import after_migrate
 from dms_app.tests import factories
 
 
@@ -47,7 +45,10 @@ def test_admin_changes_survive_migrate():
 	settings.save()
 	frappe.db.set_value("Role", "Technician", "desk_access", 0)
 
-	after_migrate()
+	hooks = frappe.get_hooks("after_migrate", app_name="dms_app")
+	assert hooks
+	for hook in hooks:
+		frappe.get_attr(hook)()
 
 	settings.reload()
 	assert settings.aged_stock_days == 45
@@ -89,6 +90,23 @@ def test_demo_masters_are_deterministic_and_idempotent():
 		assert frappe.db.exists("Customer", f"{make} Warranty")
 
 
-@pytest.mark.parametrize("workspace", ["DMS"])
-def test_workspace_is_installed(workspace):
-	assert frappe.db.get_value("Workspace", workspace, "module") == "DMS"
+def test_workspace_is_installed():
+	assert frappe.db.get_value("Workspace", "DMS", "module") == "DMS"
+
+
+def test_demo_vehicles_cover_the_lifecycle_through_erpnext_documents():
+	from dms_app.demo import vehicles
+
+	rng = random.Random(7)
+	customers = masters.customer_names(random.Random(7))
+	masters.create(rng)
+	vehicles.create(rng, customers)
+	counts = dict(
+		frappe.get_all("Motor Vehicle", fields=["status", "count(*) as n"], group_by="status", as_list=True)
+	)
+	for status in ("Ordered", "In Transit", "In Stock", "Reserved", "Sold", "Delivered"):
+		assert counts.get(status), (status, counts)
+	delivered = frappe.get_all(
+		"Motor Vehicle", filters={"status": "Delivered"}, fields=["delivery_note", "customer"]
+	)
+	assert all(v.delivery_note and v.customer in customers for v in delivered)

@@ -1,4 +1,9 @@
 frappe.ui.form.on("Motor Vehicle", {
+	setup(frm) {
+		frm.set_query("model", () => ({ filters: frm.doc.make ? { make: frm.doc.make } : {} }));
+		frm.set_query("trim", () => ({ filters: frm.doc.model ? { model: frm.doc.model } : {} }));
+	},
+
 	refresh(frm) {
 		if (frm.doc.stock_in_date && ["In Stock", "Reserved"].includes(frm.doc.status)) {
 			const days = frappe.datetime.get_diff(frappe.datetime.get_today(), frm.doc.stock_in_date);
@@ -65,13 +70,5 @@ frappe.ui.form.on("Motor Vehicle", {
 
 	vin(frm) {
 		if (frm.doc.vin && frm.doc.vin.trim().length === 17) frm.trigger("decode_vin");
-	},
-
-	make(frm) {
-		frm.set_query("model", () => ({ filters: { make: frm.doc.make } }));
-	},
-
-	model(frm) {
-		frm.set_query("trim", () => ({ filters: { model: frm.doc.model } }));
 	},
 });

@@ -1,10 +1,9 @@
 import frappe
 from frappe import _
 from frappe.model.document import Document
-from frappe.utils import getdate, nowdate
 
 from dms_app.vehicles.decoding import validate_vin
-from dms_app.vehicles.lifecycle import VehicleFacts, days_in_stock, derive_status
+from dms_app.vehicles.lifecycle import VehicleFacts, derive_status
 
 DECODED_FIELDS = {
 	# VinInfo attribute -> Motor Vehicle field, filled only where the user left it empty
@@ -88,12 +87,12 @@ class MotorVehicle(Document):
 		self.decode_notes = "\n".join(info.warnings) or None
 		if info.make and not self.make and frappe.db.exists("Vehicle Make", info.make):
 			self.make = info.make
-		if getattr(info, "model", None) and not self.model and frappe.db.exists("Vehicle Model", info.model):
+		if info.model and not self.model and frappe.db.exists("Vehicle Model", info.model):
 			self.model = info.model
-		if getattr(info, "trim", None) and not self.trim and frappe.db.exists("Vehicle Trim", info.trim):
+		if info.trim and not self.trim and frappe.db.exists("Vehicle Trim", info.trim):
 			self.trim = info.trim
 		for attribute, field in DECODED_FIELDS.items():
-			value = getattr(info, attribute, None)
+			value = getattr(info, attribute)
 			if value and not self.get(field):
 				self.set(field, value)
 
@@ -124,7 +123,3 @@ class MotorVehicle(Document):
 			delivered=bool(self.delivery_note),
 			scrapped=self.status == "Scrapped",
 		)
-
-	@property
-	def age_in_days(self) -> int | None:
-		return days_in_stock(getdate(self.stock_in_date) if self.stock_in_date else None, getdate(nowdate()))

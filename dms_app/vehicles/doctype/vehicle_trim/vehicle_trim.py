@@ -89,7 +89,6 @@ class VehicleTrim(Document):
 				"is_stock_item": 1,
 				"has_serial_no": 1,
 				"is_vehicle": 1,
-				"brand": None,
 				"standard_rate": self.list_price,
 				"description": f"{model.make} {model.model_name} {self.trim_name}",
 			}
