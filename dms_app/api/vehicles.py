@@ -22,3 +22,29 @@ def decode_vins(vins: list[str] | str) -> list[dict]:
 	if len(vins) > 10000:
 		frappe.throw(_("Decode at most 10,000 VINs at a time"))
 	return [_decode(vin).to_dict() for vin in vins if str(vin).strip()]
+
+
+@frappe.whitelist(methods=["POST"])
+def import_vehicles(vehicle_import: str) -> dict:
+	"""Create the vehicles of a checked Vehicle Import's clean rows (on the long queue when many)."""
+	from dms_app.vehicles.doctype.vehicle_import.vehicle_import import ENQUEUE_ABOVE, run_import
+
+	doc = frappe.get_doc("Vehicle Import", vehicle_import)
+	doc.check_permission("write")
+	if not frappe.has_permission("Motor Vehicle", "create"):
+		frappe.throw(_("You are not allowed to create vehicles"), frappe.PermissionError)
+	pending = sum(row.row_status == "Valid" for row in doc.rows)
+	if not pending:
+		frappe.throw(_("No rows are left to import: fix the file and attach it to a new import"))
+	if pending > ENQUEUE_ABOVE:
+		frappe.enqueue(
+			run_import,
+			queue="long",
+			job_id=f"vehicle_import::{doc.name}",
+			deduplicate=True,
+			enqueue_after_commit=True,
+			vehicle_import=doc.name,
+		)
+		return {"queued": True, "pending": pending}
+	doc = run_import(doc.name)
+	return {"queued": False, "imported": doc.imported_rows, "errors": doc.error_rows}

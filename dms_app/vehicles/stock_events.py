@@ -12,6 +12,8 @@ from frappe.utils import cint, getdate
 from dms_app.vehicles.decoding import decode_vin
 from dms_app.vehicles.lifecycle import PIPELINE
 
+SOLD = ("Reserved", "Sold", "Delivered")
+
 
 def is_vehicle_item(item_code: str | None) -> bool:
 	return bool(item_code) and bool(frappe.get_cached_value("Item", item_code, "is_vehicle"))
@@ -30,14 +32,36 @@ def row_vins(row) -> list[str]:
 	return [v.strip().upper() for v in vins]
 
 
+# the item-row field of a return that names the returned row
+RETURNED_ROW = {
+	"Purchase Receipt": "purchase_receipt_item",
+	"Delivery Note": "dn_detail",
+	"Sales Invoice": "sales_invoice_item",
+}
+
+
 def vins_of(doc) -> list[tuple]:
 	"""(row, VIN) for every vehicle on the document's item rows."""
 	return [
 		(row, vin)
 		for row in doc.get("items") or []
 		if is_vehicle_item(row.item_code)
-		for vin in row_vins(row)
+		for vin in row_vins(row) or returned_vins(doc, row)
 	]
+
+
+def returned_vins(doc, row) -> list[str]:
+	"""A return row without serial numbers returns the VINs of the row it names, all of them."""
+	detail = cint(doc.get("is_return")) and row.get(RETURNED_ROW.get(doc.doctype, ""))
+	if not detail:
+		return []
+	vins = row_vins(frappe.get_doc(row.doctype, detail))
+	if len(vins) != stock_qty(row):
+		frappe.throw(
+			_("Row {0}: enter the VINs being returned in the Serial No field").format(row.idx),
+			title=_("Vehicles cannot be returned"),
+		)
+	return vins
 
 
 def statuses(vins: list[str]) -> dict[str, str]:
@@ -74,7 +98,9 @@ def validate_receipt(doc, method=None):
 	errors = []
 	seen = set()
 	pairs = vins_of(doc)
-	current = {} if cint(doc.get("is_return")) else statuses([vin for _row, vin in pairs])
+	current = statuses([vin for _row, vin in pairs])
+	if cint(doc.get("is_return")):
+		return validate_purchase_return(pairs, current)
 	for row, vin in pairs:
 		info = decode_vin(vin)
 		if not info.valid:
@@ -87,6 +113,17 @@ def validate_receipt(doc, method=None):
 			errors.append(_("Row {0}: vehicle {1} is already {2}").format(row.idx, vin, _(status)))
 	if errors:
 		frappe.throw("<br>".join(errors), title=_("Vehicles cannot be received"))
+
+
+def validate_purchase_return(pairs, current):
+	for row, vin in pairs:
+		if current.get(vin) in SOLD:
+			frappe.throw(
+				_("Row {0}: vehicle {1} is {2}; cancel its sale before returning it").format(
+					row.idx, vin, _(current[vin])
+				),
+				title=_("Vehicles cannot be returned"),
+			)
 
 
 def on_submit_receipt(doc, method=None):
@@ -116,7 +153,7 @@ def before_cancel_receipt(doc, method=None):
 	pairs = vins_of(doc)
 	current = statuses([vin for _row, vin in pairs])
 	for row, vin in pairs:
-		if current.get(vin) in ("Reserved", "Sold", "Delivered"):
+		if current.get(vin) in SOLD:
 			frappe.throw(
 				_("Row {0}: vehicle {1} is {2}; cancel its sale first").format(row.idx, vin, _(current[vin])),
 				title=_("Cannot cancel the receipt"),
@@ -124,6 +161,8 @@ def before_cancel_receipt(doc, method=None):
 
 
 def on_cancel_receipt(doc, method=None):
+	if cint(doc.get("is_return")):
+		return refresh_location([vin for _row, vin in vins_of(doc)])
 	refresh_location(
 		[vin for _row, vin in vins_of(doc)],
 		stock_in_date=None,
@@ -180,6 +219,8 @@ def on_stock_entry_event(doc, method):
 
 def validate_selling(doc, method=None):
 	"""Sales Order, Sales Invoice, Delivery Note: VIN rows must name a vehicle free to sell."""
+	if cint(doc.get("is_return")):
+		return validate_sales_return(doc)
 	errors = []
 	for row in doc.get("items") or []:
 		if not is_vehicle_item(row.item_code):
@@ -204,6 +245,17 @@ def validate_selling(doc, method=None):
 				errors.append(_("Row {0}: {1}").format(row.idx, error))
 	if errors:
 		frappe.throw("<br>".join(errors), title=_("Vehicle cannot be sold"))
+
+
+def validate_sales_return(doc):
+	"""A return takes back only vehicles that the returned document sold or delivered."""
+	field = "delivery_note" if doc.doctype == "Delivery Note" else "sales_invoice"
+	for row, vin in vins_of(doc):
+		if frappe.db.get_value("Motor Vehicle", vin, field) != doc.return_against:
+			frappe.throw(
+				_("Row {0}: vehicle {1} was not sold on {2}").format(row.idx, vin, doc.return_against),
+				title=_("Vehicle cannot be returned"),
+			)
 
 
 def stock_qty(row) -> int:
@@ -285,6 +337,8 @@ def on_submit_sales_invoice(doc, method=None):
 
 
 def on_cancel_sales_invoice(doc, method=None):
+	if cint(doc.is_return) and method == "on_cancel":
+		return resell(doc)
 	original = doc.return_against if cint(doc.is_return) else doc.name
 	for _row, vin in vins_of(doc):
 		vehicle = frappe.get_doc("Motor Vehicle", vin)
@@ -309,6 +363,8 @@ def on_submit_delivery_note(doc, method=None):
 
 
 def on_cancel_delivery_note(doc, method=None):
+	if cint(doc.is_return) and method == "on_cancel":
+		return redeliver(doc)
 	original = doc.return_against if cint(doc.is_return) else doc.name
 	for _row, vin in vins_of(doc):
 		vehicle = frappe.get_doc("Motor Vehicle", vin)
@@ -318,6 +374,29 @@ def on_cancel_delivery_note(doc, method=None):
 				vehicle.customer = None
 		vehicle.warehouse = frappe.db.get_value("Serial No", vin, "warehouse")
 		save_vehicle(vehicle)
+
+
+def resell(credit_note):
+	"""Cancelling a credit note puts the sale (and, for a stock-updating invoice, the delivery) back."""
+	original = frappe.get_doc("Sales Invoice", credit_note.return_against)
+	for _row, vin in vins_of(credit_note):
+		vehicle = frappe.get_doc("Motor Vehicle", vin)
+		if not vehicle.sales_invoice:
+			vehicle.update({"sales_invoice": original.name, "customer": original.customer})
+			if cint(original.update_stock) and not vehicle.delivery_note:
+				mark_delivered(vehicle, original)
+			vehicle.warehouse = frappe.db.get_value("Serial No", vin, "warehouse")
+			save_vehicle(vehicle)
+
+
+def redeliver(sales_return):
+	"""Cancelling a sales return hands the vehicles over again on the original delivery."""
+	original = frappe.get_doc(sales_return.doctype, sales_return.return_against)
+	for _row, vin in vins_of(sales_return):
+		vehicle = frappe.get_doc("Motor Vehicle", vin)
+		if not vehicle.delivery_note:
+			mark_delivered(vehicle, original)
+			save_vehicle(vehicle)
 
 
 def mark_delivered(vehicle, doc):

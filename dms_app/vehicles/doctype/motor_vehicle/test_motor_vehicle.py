@@ -278,3 +278,68 @@ def test_two_salespeople_reserving_one_vin_at_once_exactly_one_wins(frappe_site)
 		for customer in customers:
 			frappe.delete_doc("Customer", customer, force=True)
 		frappe.db.commit()
+
+
+def test_returns_bring_the_vehicle_back_and_cancelling_them_undoes_that(trim):
+	from erpnext.accounts.doctype.sales_invoice.sales_invoice import make_sales_return as make_credit_note
+	from erpnext.stock.doctype.delivery_note.delivery_note import make_sales_return
+
+	vin = factories.make_vin()
+	factories.receive_vehicles([vin], trim)
+	customer = factories.make_customer()
+	order = factories.make_sales_order(customer, vin)
+	invoice = make_sales_invoice(order.name)
+	invoice.insert()
+	invoice.submit()
+	note = make_delivery_note(order.name)
+	note.insert()
+	note.submit()
+	assert status(vin) == "Delivered"
+
+	sales_return = make_sales_return(note.name)
+	sales_return.insert()
+	sales_return.submit()
+	vehicle = frappe.get_doc("Motor Vehicle", vin)
+	assert vehicle.status == "Sold" and vehicle.warehouse and not vehicle.delivery_note
+	assert frappe.db.get_value("Serial No", vin, "warehouse") == vehicle.warehouse
+
+	credit_note = make_credit_note(invoice.name)
+	credit_note.insert()
+	credit_note.submit()
+	assert status(vin) == "Reserved"  # the order still holds it for the customer
+
+	credit_note.reload()
+	credit_note.cancel()
+	assert status(vin) == "Sold"
+	sales_return.reload()
+	sales_return.cancel()
+	vehicle.reload()
+	assert (vehicle.status, vehicle.delivery_note, vehicle.warehouse) == ("Delivered", note.name, None)
+
+
+def test_a_vehicle_returned_to_the_oem_leaves_stock(trim):
+	from erpnext.stock.doctype.purchase_receipt.purchase_receipt import make_purchase_return
+
+	vin = factories.make_vin()
+	receipt = factories.receive_vehicles([vin], trim)
+	purchase_return = make_purchase_return(receipt.name)
+	purchase_return.insert()
+	purchase_return.submit()
+	vehicle = frappe.get_doc("Motor Vehicle", vin)
+	assert vehicle.status != "In Stock" and not vehicle.warehouse
+	assert not frappe.db.get_value("Serial No", vin, "warehouse")
+	purchase_return.reload()
+	purchase_return.cancel()
+	assert status(vin) == "In Stock"
+
+
+def test_a_sold_vehicle_cannot_be_returned_to_the_oem(trim):
+	from erpnext.stock.doctype.purchase_receipt.purchase_receipt import make_purchase_return
+
+	vin = factories.make_vin()
+	receipt = factories.receive_vehicles([vin], trim)
+	factories.make_sales_order(factories.make_customer(), vin)
+	with pytest.raises(frappe.ValidationError, match="cancel its sale before returning it"):
+		make_purchase_return(receipt.name).insert()
+	assert status(vin) == "Reserved"
+	assert not frappe.db.exists("Purchase Receipt", {"return_against": receipt.name})
