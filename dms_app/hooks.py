@@ -15,6 +15,8 @@ add_to_apps_screen = [
 		"logo": "/assets/dms_app/images/dms-logo.svg",
 		"title": "DMS",
 		"route": "/app/dms",
+		# website users (customers) get no desk app: they land on the portal instead
+		"has_permission": "dms_app.portal.permissions.has_desk_app",
 	}
 ]
 
@@ -23,32 +25,137 @@ export_python_type_annotations = True
 after_install = "dms_app.setup.defaults.ensure_default_records"
 after_migrate = "dms_app.setup.defaults.ensure_default_records"
 
+# Handlers of one event run in list order: the vehicle record first, then the areas that build on it.
 _VEHICLES = "dms_app.vehicles.stock_events."
+_OEM = "dms_app.oem_orders."
+_SERVICE = "dms_app.service."
+_SALES = "dms_app.vehicle_sales."
+_PORTAL = "dms_app.portal."
 
 doc_events = {
+	# Vehicles follow ERPNext's stock and selling documents; OEM orders follow their receipts; landed
+	# cost vouchers revalue vehicles; repair-order parts follow their stock entries; deals follow their
+	# quotation, order, invoice and delivery; trade-ins enter used stock with the deal's invoice.
 	"Purchase Receipt": {
-		"validate": _VEHICLES + "validate_receipt",
-		"on_submit": _VEHICLES + "on_submit_receipt",
+		"validate": [_VEHICLES + "validate_receipt", _OEM + "vehicle_orders.validate_receipt"],
+		"on_submit": [_VEHICLES + "on_submit_receipt", _OEM + "vehicle_orders.on_submit_receipt"],
 		"before_cancel": _VEHICLES + "before_cancel_receipt",
-		"on_cancel": _VEHICLES + "on_cancel_receipt",
+		"on_cancel": [_VEHICLES + "on_cancel_receipt", _OEM + "vehicle_orders.on_cancel_receipt"],
 	},
+	"Landed Cost Voucher": {
+		"on_submit": _OEM + "vehicle_orders.on_landed_cost_voucher",
+		"on_cancel": _OEM + "vehicle_orders.on_landed_cost_voucher",
+	},
+	"Purchase Order": {
+		"before_validate": _OEM + "parts.follow_supersession_on_purchase",
+		"validate": _OEM + "parts.validate_purchase_order",
+	},
+	"Item": {"validate": _OEM + "parts.validate_item"},
 	"Stock Entry": {
-		event: _VEHICLES + "on_stock_entry_event"
-		for event in ("validate", "on_submit", "before_cancel", "on_cancel")
+		"validate": _VEHICLES + "on_stock_entry_event",
+		"on_submit": [_VEHICLES + "on_stock_entry_event", _SERVICE + "parts.recount_issued"],
+		"before_cancel": [_VEHICLES + "on_stock_entry_event", _SERVICE + "invoicing.before_cancel_booking"],
+		"on_cancel": [_VEHICLES + "on_stock_entry_event", _SERVICE + "parts.recount_issued"],
+	},
+	"Journal Entry": {"before_cancel": _SERVICE + "invoicing.before_cancel_booking"},
+	"Opportunity": {"before_insert": _SALES + "crm.copy_vehicles_of_interest"},
+	"Quotation": {
+		"validate": _SALES + "deal.check_selling_discount",
+		"on_submit": _SALES + "deal.sync_deal",
+		"on_cancel": _SALES + "deal.sync_deal",
 	},
 	"Sales Order": {
-		"validate": _VEHICLES + "validate_selling",
-		"on_submit": _VEHICLES + "on_submit_sales_order",
-		"on_cancel": _VEHICLES + "on_cancel_sales_order",
+		"before_validate": _OEM + "parts.follow_supersession_on_sale",
+		"validate": [_VEHICLES + "validate_selling", _SALES + "deal.check_selling_discount"],
+		"on_submit": [_VEHICLES + "on_submit_sales_order", _SALES + "deal.sync_deal"],
+		"on_cancel": [_VEHICLES + "on_cancel_sales_order", _SALES + "deal.sync_deal"],
 	},
 	"Sales Invoice": {
-		"validate": _VEHICLES + "validate_selling",
-		"on_submit": _VEHICLES + "on_submit_sales_invoice",
-		"on_cancel": _VEHICLES + "on_cancel_sales_invoice",
+		"before_validate": _OEM + "parts.follow_supersession_on_sale",
+		"validate": [_VEHICLES + "validate_selling", _SERVICE + "invoicing.validate_sales_invoice"],
+		"before_submit": _SALES + "delivery.check_pdi",
+		"on_submit": [
+			_VEHICLES + "on_submit_sales_invoice",
+			_SALES + "trade_in.on_submit_sales_invoice",
+			_SALES + "deal.sync_deal",
+		],
+		"before_cancel": _SALES + "trade_in.before_cancel_sales_invoice",
+		"on_cancel": [
+			_VEHICLES + "on_cancel_sales_invoice",
+			_SERVICE + "invoicing.on_cancel_sales_invoice",
+			_SALES + "deal.sync_deal",
+		],
 	},
 	"Delivery Note": {
 		"validate": _VEHICLES + "validate_selling",
-		"on_submit": _VEHICLES + "on_submit_delivery_note",
-		"on_cancel": _VEHICLES + "on_cancel_delivery_note",
+		"before_submit": _SALES + "delivery.check_pdi",
+		"on_submit": [_VEHICLES + "on_submit_delivery_note", _SALES + "deal.sync_deal"],
+		"on_cancel": [_VEHICLES + "on_cancel_delivery_note", _SALES + "deal.sync_deal"],
 	},
+	# a vehicle's next service due follows its last service
+	"Motor Vehicle": {"validate": _SERVICE + "service_due.on_vehicle_validate"},
+	# a completed repair order drafts its warranty claims
+	"Repair Order": {"on_update": "dms_app.warranty.repair_orders.on_repair_order_update"},
+	# portal users follow their Contact; no sharing of customers' records around the portal rules
+	"Contact": {
+		"validate": _PORTAL + "customer.check_granted_access",
+		"on_update": _PORTAL + "customer.sync_portal_users",
+	},
+	"DocShare": {"validate": _PORTAL + "permissions.validate_share"},
+}
+
+# Forms of one area extended by another: warranty coverage on the vehicle and claims on the repair
+# order; the OEM's freight on the purchase receipt.
+doctype_js = {
+	"Motor Vehicle": "warranty/client/motor_vehicle.js",
+	"Repair Order": "warranty/client/repair_order.js",
+	"Purchase Receipt": "oem_orders/client/purchase_receipt.js",
+}
+
+scheduler_events = {
+	"hourly": ["dms_app.planning.runs.retry_runs", "dms_app.alerts.delivery.schedule_alerts"],
+	"daily": [
+		_SERVICE + "appointments.send_reminders",
+		_SERVICE + "appointments.recount_upcoming_days",
+		_SALES + "crm.send_follow_up_reminders",
+	],
+	# each enqueues its run on the long queue
+	"weekly": ["dms_app.planning.runs.schedule_parts_forecast"],
+	"monthly": ["dms_app.planning.runs.schedule_vehicle_forecast"],
+}
+
+# Customer portal (dms_app/www, dms_app/portal): pages for website users with the Customer role.
+portal_menu_items = [
+	{"title": "My Vehicles", "route": "/my-vehicles", "role": "Customer"},
+	{"title": "Repair Status", "route": "/repair-status", "role": "Customer"},
+	{"title": "Book a Service", "route": "/book-service", "role": "Customer"},
+]
+website_route_rules = [{"from_route": "/my-vehicles/<vin>", "to_route": "my-vehicle"}]
+role_home_page = {"Customer": "my-vehicles"}
+# frappe.client.get_count has no permission check: customers could probe others' records with it
+override_whitelisted_methods = {"frappe.client.get_count": _PORTAL + "permissions.get_count"}
+
+# Record-level permissions, enforced for desk, REST and portal alike: customers see their own
+# vehicles, repair orders and appointments; technicians the repair orders and time logs assigned to
+# them; a Sales Consultant their own deals and test drives (managers: all).
+has_website_permission = {
+	"Motor Vehicle": _PORTAL + "permissions.has_website_permission",
+	"Repair Order": _PORTAL + "permissions.has_website_permission",
+	"Service Appointment": _PORTAL + "permissions.has_website_permission",
+}
+has_permission = {
+	"Motor Vehicle": _PORTAL + "permissions.has_permission",
+	"Service Appointment": _PORTAL + "permissions.has_permission",
+	"Repair Order": [_PORTAL + "permissions.has_permission", _SERVICE + "time_logs.has_permission"],
+	"Technician Time Log": _SERVICE + "time_logs.has_permission",
+	"Vehicle Deal": _SALES + "permissions.has_own_permission",
+	"Test Drive": _SALES + "permissions.has_own_permission",
+}
+permission_query_conditions = {
+	"Motor Vehicle": _PORTAL + "permissions.query_conditions",
+	"Service Appointment": _PORTAL + "permissions.query_conditions",
+	"Repair Order": [_PORTAL + "permissions.query_conditions", _SERVICE + "time_logs.permission_query"],
+	"Technician Time Log": _SERVICE + "time_logs.permission_query",
+	"Vehicle Deal": _SALES + "permissions.deal_query",
+	"Test Drive": _SALES + "permissions.test_drive_query",
 }

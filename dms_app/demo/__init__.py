@@ -9,7 +9,17 @@ import random
 
 import frappe
 
-from dms_app.demo import masters, vehicles
+from dms_app.demo import (
+	masters,
+	oem_orders,
+	planning,
+	portal,
+	sales,
+	service,
+	service_masters,
+	vehicles,
+	warranty,
+)
 
 SEED = 20261123
 
@@ -18,6 +28,13 @@ def load(seed: int = SEED):
 	rng = random.Random(seed)
 	summary = masters.create(rng)
 	summary.update(vehicles.create(rng, masters.customer_names(random.Random(seed))))
+	summary.update(oem_orders.create(random.Random(seed + 6)))
+	summary.update(planning.create(rng))  # parts demand history and the first forecast runs
+	summary.update(warranty.create(random.Random(seed + 11), masters.customer_names(random.Random(seed))))
+	summary.update(service_masters.create(random.Random(seed + 4)))  # labour, technicians, appointments
+	summary.update(service.create(random.Random(seed + 5)))  # repair orders through the workshop
+	summary.update(portal.create(random.Random(seed + 9)))  # a customer with a web login
+	summary.update(sales.create(random.Random(seed + 13)))  # leads, test drives, deals, a trade-in
 	frappe.db.commit()
 	print("Demo data loaded:")
 	for key, value in summary.items():

@@ -168,6 +168,7 @@ def sell(vin, customer, price, stage):
 		invoice.insert(ignore_permissions=True)
 		invoice.submit()
 	if stage == "Delivered":
+		frappe.db.set_value("Motor Vehicle", vin, "pdi_status", "Passed")  # delivery needs a passed PDI
 		note = make_delivery_note(order.name)
 		note.insert(ignore_permissions=True)
 		note.submit()

@@ -57,6 +57,17 @@ CUSTOM_FIELDS = {
 }
 
 
+# each area's own editable defaults (workflows, accounts, items, templates, alert rules)
+AREA_DEFAULTS = (
+	"dms_app.vehicle_sales.setup.ensure_defaults",
+	"dms_app.planning.setup.ensure_defaults",
+	"dms_app.warranty.setup.ensure_defaults",
+	"dms_app.service.appointment_defaults.ensure_defaults",
+	"dms_app.service.repair_order_setup.ensure_defaults",
+	"dms_app.oem_orders.setup.ensure_defaults",
+)
+
+
 def ensure_default_records():
 	ensure_custom_fields()
 	for role in ROLES:
@@ -74,6 +85,8 @@ def ensure_default_records():
 	)
 	if company:
 		ensure_settings(company)
+	for area_defaults in AREA_DEFAULTS:
+		frappe.get_attr(area_defaults)()
 
 
 def ensure_settings(company: str):
@@ -108,12 +121,32 @@ def ensure_warehouse(company: str, name: str) -> str:
 	return full_name
 
 
-def ensure_custom_fields():
-	"""Add the app's custom fields where missing; an admin's later changes to them are kept."""
+def ensure_custom_fields(custom_fields: dict | None = None):
+	"""Add the custom fields ({doctype: [field]}, the app's own by default) where missing; an admin's
+	later changes to them are kept."""
 	from frappe.custom.doctype.custom_field.custom_field import create_custom_fields
 
 	missing = {
 		doctype: [f for f in fields if not frappe.db.exists("Custom Field", f"{doctype}-{f['fieldname']}")]
-		for doctype, fields in CUSTOM_FIELDS.items()
+		for doctype, fields in (custom_fields or CUSTOM_FIELDS).items()
 	}
 	create_custom_fields({dt: fields for dt, fields in missing.items() if fields}, update=False)
+
+
+def ensure_workflow(workflow: dict, styles: dict[str, str]) -> None:
+	"""Create a Workflow, and the states and actions it names, unless it exists: from then on it is
+	the admin's to change. `styles` gives each new Workflow State its indicator style."""
+	for state in {row["state"] for row in workflow["states"]}:
+		if not frappe.db.exists("Workflow State", state):
+			frappe.get_doc(
+				{"doctype": "Workflow State", "workflow_state_name": state, "style": styles.get(state, "")}
+			).insert(ignore_permissions=True)
+	for action in {row["action"] for row in workflow["transitions"]}:
+		if not frappe.db.exists("Workflow Action Master", action):
+			frappe.get_doc({"doctype": "Workflow Action Master", "workflow_action_name": action}).insert(
+				ignore_permissions=True
+			)
+	if not frappe.db.exists("Workflow", {"document_type": workflow["document_type"]}):
+		frappe.get_doc({"doctype": "Workflow", "is_active": 1, "send_email_alert": 0, **workflow}).insert(
+			ignore_permissions=True
+		)

@@ -2,6 +2,7 @@
 transaction (rolled back afterwards), so names only need to be unique within one test."""
 
 import random
+from contextlib import contextmanager
 
 import frappe
 from frappe.utils import random_string
@@ -198,3 +199,17 @@ def make_sales_order(customer: str, vin: str, rate: float = 32000, submit: bool 
 	if submit:
 		order.submit()
 	return order
+
+
+@contextmanager
+def private_file(content: str, file_name: str = "private.csv"):
+	"""A private File of the current user (Administrator), deleted afterwards: a rollback would
+	leave it on the disk."""
+	file = frappe.get_doc(
+		{"doctype": "File", "file_name": file_name, "is_private": 1, "content": content}
+	).insert()
+	try:
+		yield file
+	finally:
+		frappe.set_user("Administrator")
+		file.delete()

@@ -80,7 +80,7 @@ def save_vehicle(vehicle):
 	vehicle.save()
 
 
-def refresh_location(vins: list[str], **changes):
+def refresh_location(vins: list[str], back_to_pipeline: bool = False, **changes):
 	"""Apply `changes` and copy each vehicle's warehouse from its Serial No, which ERPNext keeps current."""
 	for vin in vins:
 		if not frappe.db.exists("Motor Vehicle", vin):
@@ -88,6 +88,9 @@ def refresh_location(vins: list[str], **changes):
 		vehicle = frappe.get_doc("Motor Vehicle", vin)
 		vehicle.update(changes)
 		vehicle.warehouse = frappe.db.get_value("Serial No", vin, "warehouse")
+		if back_to_pipeline:
+			# out of stock again: back to where its OEM order left it (status derives from this)
+			vehicle.status = vehicle.get("pipeline_status") or "Ordered"
 		save_vehicle(vehicle)
 
 
@@ -139,7 +142,7 @@ def on_submit_receipt(doc, method=None):
 			{
 				"company": doc.company,
 				"serial_no": vin,
-				"warehouse": row.warehouse,
+				"warehouse": row.get("warehouse") or row.get("t_warehouse"),  # Stock Entry rows: t_warehouse
 				"stock_in_date": doc.posting_date,
 				"purchase_receipt": doc.name if doc.doctype == "Purchase Receipt" else None,
 				"purchase_cost": row.get("rate") or row.get("basic_rate"),
@@ -165,6 +168,7 @@ def on_cancel_receipt(doc, method=None):
 		return refresh_location([vin for _row, vin in vins_of(doc)])
 	refresh_location(
 		[vin for _row, vin in vins_of(doc)],
+		back_to_pipeline=True,
 		stock_in_date=None,
 		purchase_receipt=None,
 		purchase_cost=0,
@@ -225,8 +229,10 @@ def validate_selling(doc, method=None):
 	for row in doc.get("items") or []:
 		if not is_vehicle_item(row.item_code):
 			continue
-		if doc.doctype != "Sales Order" and row.get("vin") and not row.get("serial_no"):
-			row.serial_no = row.vin
+		if doc.doctype != "Sales Order" and row.get("vin") and not row.get("serial_and_batch_bundle"):
+			# ERPNext pre-fills the first serial in stock: the row's VIN is the one sold
+			if not row.get("serial_no") or stock_qty(row) == 1:
+				row.serial_no = row.vin
 		vins = row_vins(row)
 		if doc.doctype != "Sales Order" and vins and not row.get("vin"):
 			row.vin = vins[0]
@@ -403,6 +409,7 @@ def mark_delivered(vehicle, doc):
 	"""Handing over starts the OEM warranty (the retail delivery date)."""
 	vehicle.update(
 		{
+			"delivery_doctype": doc.doctype,
 			"delivery_note": doc.name,
 			"delivery_date": doc.posting_date,
 			"warranty_start_date": vehicle.warranty_start_date or doc.posting_date,
@@ -415,4 +422,4 @@ def mark_delivered(vehicle, doc):
 def unmark_delivered(vehicle):
 	if vehicle.warranty_start_date and getdate(vehicle.warranty_start_date) == getdate(vehicle.delivery_date):
 		vehicle.warranty_start_date = None
-	vehicle.update({"delivery_note": None, "delivery_date": None})
+	vehicle.update({"delivery_doctype": None, "delivery_note": None, "delivery_date": None})

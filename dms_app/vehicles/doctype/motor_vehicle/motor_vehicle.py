@@ -33,21 +33,28 @@ class MotorVehicle(Document):
 		customer: DF.Link | None
 		decode_notes: DF.SmallText | None
 		delivery_date: DF.Date | None
-		delivery_note: DF.Link | None
+		delivery_doctype: DF.Link | None
+		delivery_note: DF.DynamicLink | None
 		engine: DF.Data | None
 		fuel_type: DF.Data | None
 		interior_colour: DF.Data | None
 		item: DF.Link | None
 		landed_cost: DF.Currency
+		last_service_date: DF.Date | None
+		last_service_odometer: DF.Int
 		list_price: DF.Currency
 		make: DF.Link | None
 		manufacturer: DF.Data | None
 		model: DF.Link | None
 		model_year: DF.Int
+		next_service_date: DF.Date | None
+		next_service_odometer: DF.Int
 		odometer: DF.Int
 		odometer_unit: DF.Literal["km", "mi"]
+		oem_order: DF.Link | None
 		pdi_date: DF.Date | None
 		pdi_status: DF.Literal["Pending", "Passed", "Failed", "Not Required"]
+		pipeline_status: DF.Literal["", "Ordered", "In Transit"]
 		plant_code: DF.Data | None
 		purchase_cost: DF.Currency
 		purchase_receipt: DF.Link | None

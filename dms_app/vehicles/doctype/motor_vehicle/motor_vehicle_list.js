@@ -12,6 +12,11 @@ const MOTOR_VEHICLE_COLOURS = {
 frappe.listview_settings["Motor Vehicle"] = {
 	add_fields: ["status", "stock_in_date", "model", "warehouse"],
 	has_indicator_for_draft: true,
+	onload(listview) {
+		if (frappe.model.can_create("Vehicle Import")) {
+			listview.page.add_inner_button(__("Import VINs"), () => frappe.new_doc("Vehicle Import"));
+		}
+	},
 	get_indicator(doc) {
 		return [__(doc.status), MOTOR_VEHICLE_COLOURS[doc.status] || "gray", "status,=," + doc.status];
 	},

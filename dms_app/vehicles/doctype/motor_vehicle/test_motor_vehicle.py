@@ -91,6 +91,7 @@ def test_reserve_sell_deliver_then_cancel_back_step_by_step(trim):
 	assert invoice.items[0].vin == vin
 	assert status(vin) == "Sold"
 
+	frappe.db.set_value("Motor Vehicle", vin, "pdi_status", "Passed")  # delivery needs a passed PDI
 	note = make_delivery_note(order.name)
 	note.insert()
 	note.submit()
@@ -267,16 +268,16 @@ def test_two_salespeople_reserving_one_vin_at_once_exactly_one_wins(frappe_site)
 			order = frappe.get_doc("Sales Order", name)
 			if order.docstatus == 1:
 				order.cancel()
-			frappe.delete_doc("Sales Order", name, force=True)
-		frappe.delete_doc("Motor Vehicle", vin, force=True)
+			frappe.delete_doc("Sales Order", name, force=True, delete_permanently=True)
+		frappe.delete_doc("Motor Vehicle", vin, force=True, delete_permanently=True)
 		frappe.db.delete("Bin", {"item_code": item})
-		frappe.delete_doc("Vehicle Trim", trim, force=True)
-		frappe.delete_doc("Item", item, force=True)
-		frappe.delete_doc("Vehicle Model", "Honda Civic", force=True)
+		frappe.delete_doc("Vehicle Trim", trim, force=True, delete_permanently=True)
+		frappe.delete_doc("Item", item, force=True, delete_permanently=True)
+		frappe.delete_doc("Vehicle Model", "Honda Civic", force=True, delete_permanently=True)
 		if not frappe.db.exists("Vehicle Model", {"make": "Honda"}):
-			frappe.delete_doc("Vehicle Make", "Honda", force=True)
+			frappe.delete_doc("Vehicle Make", "Honda", force=True, delete_permanently=True)
 		for customer in customers:
-			frappe.delete_doc("Customer", customer, force=True)
+			frappe.delete_doc("Customer", customer, force=True, delete_permanently=True)
 		frappe.db.commit()
 
 
@@ -291,6 +292,7 @@ def test_returns_bring_the_vehicle_back_and_cancelling_them_undoes_that(trim):
 	invoice = make_sales_invoice(order.name)
 	invoice.insert()
 	invoice.submit()
+	frappe.db.set_value("Motor Vehicle", vin, "pdi_status", "Passed")  # delivery needs a passed PDI
 	note = make_delivery_note(order.name)
 	note.insert()
 	note.submit()
@@ -343,3 +345,40 @@ def test_a_sold_vehicle_cannot_be_returned_to_the_oem(trim):
 		make_purchase_return(receipt.name).insert()
 	assert status(vin) == "Reserved"
 	assert not frappe.db.exists("Purchase Receipt", {"return_against": receipt.name})
+
+
+def test_a_stock_updating_invoice_sells_and_delivers_at_once(trim):
+	vin = factories.make_vin()
+	factories.receive_vehicles([vin], trim)
+	customer = factories.make_customer()
+	vehicle = frappe.get_doc("Motor Vehicle", vin)
+	vehicle.db_set("pdi_status", "Passed")
+	invoice = frappe.get_doc(
+		{
+			"doctype": "Sales Invoice",
+			"customer": customer,
+			"company": factories.default_company(),
+			"update_stock": 1,
+			"items": [
+				{
+					"item_code": vehicle.item,
+					"qty": 1,
+					"rate": 31000,
+					"vin": vin,
+					"warehouse": vehicle.warehouse,
+				}
+			],
+		}
+	).insert()
+	invoice.submit()
+	vehicle.reload()
+	assert (vehicle.status, vehicle.delivery_doctype, vehicle.delivery_note) == (
+		"Delivered",
+		"Sales Invoice",
+		invoice.name,
+	)
+	assert str(vehicle.warranty_start_date) == nowdate() and not vehicle.warehouse
+	invoice.reload()
+	invoice.cancel()
+	vehicle.reload()
+	assert (vehicle.status, vehicle.delivery_note, vehicle.customer) == ("In Stock", None, None)

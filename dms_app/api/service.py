@@ -1,0 +1,196 @@
+"""Whitelisted service-appointment methods for the desk and the customer portal.
+
+Every method checks the caller server-side: website users act only for the Customers linked to
+their Contact (their own vehicles and appointments); desk users need the doctype permission.
+"""
+
+import frappe
+from frappe import _
+from frappe.utils import cint, flt, get_time, getdate
+
+from dms_app.portal.customer import customers_for_user
+from dms_app.service import appointments
+from dms_app.service.labour import flat_hours
+
+PORTAL_BOOKING_HOURS = 1.0
+"""Workshop hours a portal booking without bookable operations reserves until the advisor plans the
+work: a website user's own figure is not trusted (a tiny one would overbook, a large one block days)."""
+
+
+@frappe.whitelist()
+def available_slots(from_date: str, to_date: str, hours: float) -> list[dict]:
+	"""Drop-off slots that can take `hours` of work: [{date, start_time, free_hours}]."""
+	return appointments.slots(_date(from_date), _date(to_date), _hours(hours))
+
+
+@frappe.whitelist()
+def bookable_operations(vehicle: str | None = None) -> list[dict]:
+	"""Labour operations customers may book online, with their hours for the vehicle's model."""
+	model = None
+	if vehicle:
+		appointments.check_vehicle_access(vehicle)
+		model = frappe.db.get_value("Motor Vehicle", vehicle, "model")
+	operations = frappe.get_all(
+		"Labour Operation",
+		filters={"bookable_online": 1, "disabled": 0},
+		fields=["name", "description"],
+		order_by="description asc",
+	)
+	return [
+		{
+			"labour_operation": op.name,
+			"description": op.description,
+			"estimated_hours": flat_hours(op.name, model),
+		}
+		for op in operations
+	]
+
+
+@frappe.whitelist(methods=["POST"])
+def book_appointment(
+	vehicle: str,
+	date: str,
+	start_time: str,
+	work: str | list | None = None,
+	hours: float | None = None,
+	notes: str | None = None,
+	contact_email: str | None = None,
+	contact_phone: str | None = None,
+	mileage: int | None = None,
+	customer: str | None = None,
+) -> dict:
+	"""Book a slot for a vehicle; `work` is a list of labour operation codes or of
+	{labour_operation, description, estimated_hours}. Capacity is checked under the day's lock.
+
+	Website users book only for the vehicle's owner, at the workshop's hours (flat hours of the
+	operations, else PORTAL_BOOKING_HOURS) and with their own email as contact: the confirmation
+	is not sent to an address they type in."""
+	owner, via_portal = appointments.check_vehicle_access(vehicle)
+	lines = _work_lines(work, via_portal)
+	if via_portal:
+		hours, contact_email = PORTAL_BOOKING_HOURS, frappe.session.user
+	doc = frappe.new_doc("Service Appointment")
+	doc.update(
+		{
+			"vehicle": vehicle,
+			"customer": owner if via_portal else (customer or owner),
+			"appointment_date": _date(date),
+			"start_time": _time(start_time),
+			"estimated_hours": flt(hours) if hours else 0,
+			"notes": notes,
+			"contact_email": contact_email,
+			"contact_phone": contact_phone,
+			"mileage": cint(mileage) or None,
+			"source": "Portal" if via_portal else "Desk",
+			"work": lines,
+		}
+	)
+	if via_portal:
+		doc.status = "Confirmed" if appointments.settings().auto_confirm_portal_bookings else "Requested"
+		doc.insert(ignore_permissions=True)  # website users have no doctype rights; vehicle checked above
+	else:
+		doc.status = "Confirmed"
+		doc.service_advisor = frappe.session.user
+		doc.insert()
+	return _summary(doc)
+
+
+@frappe.whitelist(methods=["POST"])
+def cancel_appointment(name: str, reason: str | None = None) -> dict:
+	"""Cancel a requested or confirmed appointment (website users: only their own)."""
+	doc = _own_appointment(name)
+	if doc.status not in appointments.OPEN:
+		frappe.throw(_("Appointment {0} is {1} and can no longer be cancelled").format(name, _(doc.status)))
+	doc.status = "Cancelled"
+	doc.save(ignore_permissions=True)  # _own_appointment checked the desk permission or the customer
+	if reason:
+		doc.add_comment("Comment", _("Cancelled: {0}").format(frappe.utils.escape_html(reason)))
+	return _summary(doc)
+
+
+@frappe.whitelist()
+def my_appointments(upcoming_only: int = 1) -> list[dict]:
+	"""The session user's customers' appointments (website users), newest date first."""
+	customers = customers_for_user(frappe.session.user)
+	if not customers:
+		return []
+	filters = {"customer": ("in", customers)}
+	if cint(upcoming_only):
+		filters["appointment_date"] = (">=", frappe.utils.nowdate())
+	return frappe.get_all(
+		"Service Appointment",
+		filters=filters,
+		fields=[
+			"name",
+			"vehicle",
+			"appointment_date",
+			"start_time",
+			"estimated_hours",
+			"status",
+			"repair_order",
+		],
+		order_by="appointment_date desc, start_time desc",
+	)
+
+
+def _own_appointment(name: str):
+	if not frappe.db.exists("Service Appointment", name):
+		frappe.throw(_("Appointment {0} not found").format(name), frappe.DoesNotExistError)
+	doc = frappe.get_doc("Service Appointment", name)
+	if appointments.is_desk_user(frappe.session.user):
+		doc.check_permission("write")
+	elif doc.customer not in customers_for_user(frappe.session.user):
+		frappe.throw(_("Appointment {0} not found").format(name), frappe.DoesNotExistError)
+	return doc
+
+
+def _work_lines(work, via_portal: bool) -> list[dict]:
+	if isinstance(work, str):
+		work = frappe.parse_json(work) if work.strip() else []
+	lines = []
+	for entry in work or []:
+		line = {"labour_operation": entry} if isinstance(entry, str) else dict(entry)
+		line = {k: line.get(k) for k in ("labour_operation", "description", "estimated_hours")}
+		operation = line.get("labour_operation")
+		if operation:
+			fields = frappe.db.get_value(
+				"Labour Operation", operation, ["disabled", "bookable_online"], as_dict=True
+			)
+			if not fields or fields.disabled or (via_portal and not fields.bookable_online):
+				frappe.throw(_("Labour operation {0} cannot be booked").format(operation))
+		if via_portal:
+			line["estimated_hours"] = None  # the workshop's flat hours, not the customer's guess
+		lines.append(line)
+	return lines
+
+
+def _summary(doc) -> dict:
+	return {
+		"name": doc.name,
+		"status": doc.status,
+		"vehicle": doc.vehicle,
+		"appointment_date": str(doc.appointment_date),
+		"start_time": get_time(doc.start_time).strftime("%H:%M"),
+		"estimated_hours": flt(doc.estimated_hours),
+	}
+
+
+def _date(value):
+	try:
+		return getdate(value)
+	except Exception:
+		frappe.throw(_("{0} is not a valid date").format(frappe.bold(value)))
+
+
+def _time(value):
+	try:
+		return get_time(value).strftime("%H:%M:%S")
+	except Exception:
+		frappe.throw(_("{0} is not a valid time").format(frappe.bold(value)))
+
+
+def _hours(value) -> float:
+	try:
+		return float(value)
+	except (TypeError, ValueError):
+		frappe.throw(_("{0} is not a number of hours").format(frappe.bold(value)))

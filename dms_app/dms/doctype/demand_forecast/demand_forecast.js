@@ -1,0 +1,3 @@
+frappe.ui.form.on("Demand Forecast", {
+	refresh(frm) {},
+});

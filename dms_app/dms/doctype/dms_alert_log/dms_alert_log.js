@@ -1,0 +1,3 @@
+frappe.ui.form.on("DMS Alert Log", {
+	refresh(frm) {},
+});

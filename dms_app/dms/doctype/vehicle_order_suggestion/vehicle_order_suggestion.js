@@ -1,0 +1,3 @@
+frappe.ui.form.on("Vehicle Order Suggestion", {
+	refresh(frm) {},
+});

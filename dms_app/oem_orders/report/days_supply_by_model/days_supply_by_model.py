@@ -1,0 +1,133 @@
+"""Days supply by model = units in stock ÷ (units sold in the last 30 days ÷ 30), next to what is
+on order from the OEM (not yet allocated, allocated, in transit)."""
+
+from collections import defaultdict
+
+import frappe
+from frappe import _
+from frappe.query_builder.functions import Count
+from frappe.utils import add_days, cint, flt, getdate, nowdate
+
+from dms_app.oem_orders.progress import days_supply
+
+IN_STOCK = ("In Stock", "Reserved")  # on the dealer's ground, not yet invoiced
+
+
+def execute(filters=None):
+	filters = frappe._dict(filters or {})
+	today = getdate(filters.as_of or nowdate())
+	vehicle_filters = {"stock_type": "New"}
+	if filters.make:
+		vehicle_filters["make"] = filters.make
+	if filters.company:
+		vehicle_filters["company"] = filters.company
+	figures = defaultdict(lambda: defaultdict(int))
+	for vehicle in frappe.get_all(
+		"Motor Vehicle", filters=vehicle_filters, fields=["model", "make", "status", "sales_invoice"]
+	):
+		model = figures[vehicle.model]
+		model["make"] = vehicle.make
+		if vehicle.status in IN_STOCK:
+			model["in_stock"] += 1
+		elif vehicle.status == "Ordered":
+			model["allocated"] += 1
+		elif vehicle.status == "In Transit":
+			model["in_transit"] += 1
+	for model, make, sold in sales_last_30_days(today, filters):
+		figures[model]["make"] = make
+		figures[model]["sold_30"] += sold
+	for model, make, qty in unallocated_on_order(filters):
+		figures[model]["make"] = make
+		figures[model]["unallocated"] += qty
+	rows = []
+	for model, f in sorted(figures.items(), key=lambda item: item[0] or ""):
+		if not model:
+			continue
+		supply = days_supply(f["in_stock"], f["sold_30"])
+		rows.append(
+			{
+				"model": model,
+				"make": f["make"],
+				"in_stock": f["in_stock"],
+				"sold_30": f["sold_30"],
+				"daily_rate": flt(f["sold_30"] / 30, 2),
+				"days_supply": flt(supply, 1) if supply is not None else None,
+				"unallocated": f["unallocated"],
+				"allocated": f["allocated"],
+				"in_transit": f["in_transit"],
+				"on_order": f["unallocated"] + f["allocated"] + f["in_transit"],
+			}
+		)
+	return columns(), rows
+
+
+def sales_last_30_days(today, filters):
+	"""Vehicles invoiced (submitted, not returned) in the 30 days up to `today`, by model."""
+	vehicle = frappe.qb.DocType("Motor Vehicle")
+	invoice = frappe.qb.DocType("Sales Invoice")
+	query = (
+		frappe.qb.from_(vehicle)
+		.join(invoice)
+		.on(invoice.name == vehicle.sales_invoice)
+		.select(vehicle.model, vehicle.make, Count(vehicle.name))
+		.where(invoice.docstatus == 1)
+		.where(invoice.is_return == 0)
+		.where(invoice.posting_date > add_days(today, -30))
+		.where(invoice.posting_date <= today)
+		.groupby(vehicle.model, vehicle.make)
+	)
+	if filters.make:
+		query = query.where(vehicle.make == filters.make)
+	if filters.company:
+		query = query.where(invoice.company == filters.company)
+	return query.run()
+
+
+def unallocated_on_order(filters):
+	"""Vehicles ordered from the OEM that have no VIN yet (confirmed or not), by model."""
+	rows = []
+	conditions = {"docstatus": 1, "workflow_state": ("not in", ("Received", "Cancelled"))}
+	if filters.company:
+		conditions["company"] = filters.company
+	orders = frappe.get_all("OEM Vehicle Order", filters=conditions, pluck="name")
+	if not orders:
+		return rows
+	for line in frappe.get_all(
+		"OEM Vehicle Order Line",
+		filters={"parent": ("in", orders)},
+		fields=["trim", "qty", "qty_confirmed", "qty_vin_assigned"],
+	):
+		model, make = frappe.get_cached_value("Vehicle Trim", line.trim, ["model", "make"])
+		if filters.make and make != filters.make:
+			continue
+		open_qty = cint(line.qty_confirmed or line.qty) - cint(line.qty_vin_assigned)
+		if open_qty > 0:
+			rows.append((model, make, open_qty))
+	return rows
+
+
+def columns():
+	return [
+		{
+			"fieldname": "model",
+			"label": _("Model"),
+			"fieldtype": "Link",
+			"options": "Vehicle Model",
+			"width": 180,
+		},
+		{
+			"fieldname": "make",
+			"label": _("Make"),
+			"fieldtype": "Link",
+			"options": "Vehicle Make",
+			"width": 110,
+		},
+		{"fieldname": "in_stock", "label": _("Units in Stock"), "fieldtype": "Int", "width": 110},
+		{"fieldname": "sold_30", "label": _("Sold (last 30 days)"), "fieldtype": "Int", "width": 130},
+		{"fieldname": "daily_rate", "label": _("Daily Sales Rate"), "fieldtype": "Float", "width": 120},
+		{"fieldname": "days_supply", "label": _("Days Supply"), "fieldtype": "Float", "width": 100},
+		{"fieldname": "unallocated", "label": _("On Order (no VIN)"), "fieldtype": "Int", "width": 130},
+		{"fieldname": "allocated", "label": _("Allocated (VIN)"), "fieldtype": "Int", "width": 120},
+		{"fieldname": "in_transit", "label": _("In Transit"), "fieldtype": "Int", "width": 90},
+		{"fieldname": "on_order", "label": _("Total on Order"), "fieldtype": "Int", "width": 110},
+	]

@@ -1,0 +1,69 @@
+const RO_API = "dms_app.api.repair_orders.";
+const WORKING = ["Open", "In Progress", "Waiting Parts", "Waiting Approval"];
+
+frappe.ui.form.on("Repair Order", {
+	setup(frm) {
+		frm.set_query("vehicle", () => ({ filters: frm.doc.customer ? { customer: frm.doc.customer } : {} }));
+		frm.set_query("technician", "labour", () => ({ filters: { status: "Active", company: frm.doc.company } }));
+	},
+
+	refresh(frm) {
+		if (frm.is_new()) return;
+		const working = WORKING.includes(frm.doc.status);
+		if (working) {
+			frm.add_custom_button(__("Issue Parts"), () => call(frm, "issue_parts", { repair_order: frm.doc.name }), __("Parts"));
+			frm.add_custom_button(__("Clock On"), () => clock_on(frm), __("Clock"));
+			frm.add_custom_button(__("Clock Off"), () => call(frm, "clock_off", {}), __("Clock"));
+			if (all_lines(frm).some((row) => row.approval_status === "Proposed")) {
+				frm.add_custom_button(__("Record Customer Decision"), () => decide(frm));
+			}
+		}
+		if (frm.doc.status === "Completed" && frm.doc.customer_lines) {
+			frm.add_custom_button(__("Sales Invoice"), () => call(frm, "make_invoice", { repair_order: frm.doc.name }), __("Create"));
+		}
+		if (frm.doc.sales_invoice) {
+			frm.add_custom_button(__("Sales Invoice"), () => frappe.set_route("Form", "Sales Invoice", frm.doc.sales_invoice), __("View"));
+		}
+		frm.add_custom_button(__("Time Logs"), () => frappe.set_route("List", "Technician Time Log", { repair_order: frm.doc.name }), __("View"));
+	},
+});
+
+function all_lines(frm) {
+	return [...(frm.doc.labour || []), ...(frm.doc.parts || []), ...(frm.doc.sublets || [])];
+}
+
+function call(frm, method, args) {
+	return frappe.call({ method: RO_API + method, args, freeze: true }).then(() => frm.reload_doc());
+}
+
+function clock_on(frm) {
+	const options = (frm.doc.labour || [])
+		.filter((row) => row.approval_status === "Approved")
+		.map((row) => ({ value: row.name, label: `${row.job_no}: ${row.description || row.labour_operation || row.idx}` }));
+	frappe.prompt(
+		[
+			{ fieldname: "labour_row", label: __("Labour Line"), fieldtype: "Select", options, reqd: 1 },
+			{ fieldname: "employee", label: __("Technician"), fieldtype: "Link", options: "Employee", description: __("Empty: yourself") },
+		],
+		(values) => call(frm, "clock_on", { repair_order: frm.doc.name, ...values }),
+		__("Clock On")
+	);
+}
+
+function decide(frm) {
+	const proposed = all_lines(frm).filter((row) => row.approval_status === "Proposed");
+	const fields = proposed.map((row) => ({
+		fieldname: row.name,
+		label: `${__(row.doctype.replace("Repair Order ", ""))} ${row.idx}: ${row.description || row.item_code || row.labour_operation || ""} (${format_currency(row.amount, frm.doc.currency)})`,
+		fieldtype: "Select",
+		options: ["", "Approved", "Declined"],
+	}));
+	frappe.prompt(
+		fields,
+		(values) => {
+			const decisions = Object.fromEntries(Object.entries(values).filter(([, v]) => v));
+			call(frm, "decide_lines", { repair_order: frm.doc.name, decisions });
+		},
+		__("Customer Decision")
+	);
+}

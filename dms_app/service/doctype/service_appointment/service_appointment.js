@@ -1,0 +1,84 @@
+// Status buttons follow dms_app.service.appointments.TRANSITIONS; the server re-checks everything.
+const NEXT_STATUS = {
+	Requested: ["Confirmed", "Arrived", "No Show", "Cancelled"],
+	Confirmed: ["Arrived", "No Show", "Cancelled"],
+	Arrived: ["Completed", "Cancelled"],
+};
+const STATUS_ACTION = {
+	Confirmed: __("Confirm"),
+	Arrived: __("Customer Arrived"),
+	Completed: __("Complete"),
+	"No Show": __("No Show"),
+	Cancelled: __("Cancel Appointment"),
+};
+
+frappe.ui.form.on("Service Appointment", {
+	setup(frm) {
+		frm.set_query("vehicle", () => ({
+			filters: frm.doc.customer ? { customer: frm.doc.customer } : {},
+		}));
+		frm.set_query("labour_operation", "work", () => ({ filters: { disabled: 0 } }));
+	},
+
+	refresh(frm) {
+		if (frm.is_new()) {
+			frm.add_custom_button(__("Find a Slot"), () => find_slot(frm));
+			return;
+		}
+		if (["Requested", "Confirmed"].includes(frm.doc.status)) {
+			frm.add_custom_button(__("Find a Slot"), () => find_slot(frm));
+		}
+		for (const status of NEXT_STATUS[frm.doc.status] || []) {
+			frm.add_custom_button(
+				STATUS_ACTION[status],
+				() =>
+					frm.call("set_status", { status }).then(() => frm.reload_doc()),
+				__("Status")
+			);
+		}
+	},
+});
+
+function find_slot(frm) {
+	const hours = frm.doc.estimated_hours || (frm.doc.work || []).reduce((sum, row) => sum + (row.estimated_hours || 0), 0);
+	if (!hours) {
+		frappe.msgprint(__("Enter the estimated hours or the requested work first."));
+		return;
+	}
+	const from_date = frappe.datetime.get_today();
+	frappe
+		.call("dms_app.api.service.available_slots", {
+			from_date,
+			to_date: frappe.datetime.add_days(from_date, 14),
+			hours,
+		})
+		.then(({ message: slots }) => {
+			if (!slots || !slots.length) {
+				frappe.msgprint(__("No slot has {0} free hours in the next two weeks.", [hours]));
+				return;
+			}
+			const dialog = new frappe.ui.Dialog({
+				title: __("Free slots for {0} hours", [hours]),
+				fields: [
+					{
+						fieldname: "slot",
+						fieldtype: "Select",
+						label: __("Slot"),
+						reqd: 1,
+						options: slots.map((s) => ({
+							value: `${s.date} ${s.start_time}`,
+							label: `${frappe.datetime.str_to_user(s.date)} ${s.start_time} (${__("{0} h free", [s.free_hours])})`,
+						})),
+					},
+				],
+				primary_action_label: __("Use this Slot"),
+				primary_action({ slot }) {
+					const [date, time] = slot.split(" ");
+					frm.set_value("appointment_date", date);
+					frm.set_value("start_time", time);
+					dialog.hide();
+				},
+			});
+			dialog.show();
+		});
+}

@@ -1,0 +1,66 @@
+"""Two real connections clock one technician onto two jobs at the same moment: exactly one wins."""
+
+import threading
+
+import frappe
+
+from dms_app.api import repair_orders as api
+from dms_app.service import repair_order_testing as rt
+from dms_app.tests import factories
+
+
+def test_concurrent_clock_on_of_one_technician_exactly_one_wins(frappe_site):
+	customer = factories.make_customer()
+	vin = factories.make_vin()
+	frappe.get_doc(
+		{"doctype": "Motor Vehicle", "vin": vin, "stock_type": "Customer", "customer": customer}
+	).insert()
+	employee = rt.make_employee()
+	labour = [
+		{"job_no": 1, "description": f"Job {n}", "flat_hours": 1, "rate": 100, "pay_type": "Internal"}
+		for n in (1, 2)
+	]
+	order = rt.make_repair_order(vehicle=vin, customer=customer, labour=labour)
+	order.status = "In Progress"
+	order.save()
+	rows = [row.name for row in order.labour]
+	frappe.db.commit()
+	barrier = threading.Barrier(2)
+	sites_path = frappe.local.sites_path
+	outcomes = {}
+
+	def clock(row):
+		frappe.init(site=frappe_site, sites_path=sites_path)
+		frappe.connect()
+		frappe.set_user("Administrator")
+		try:
+			barrier.wait(timeout=30)
+			outcomes[row] = api.clock_on(order.name, row, employee)
+			frappe.db.commit()
+		except Exception as error:
+			frappe.db.rollback()
+			outcomes[row] = error
+		finally:
+			frappe.destroy()
+
+	threads = [threading.Thread(target=clock, args=(row,)) for row in rows]
+	try:
+		for thread in threads:
+			thread.start()
+		for thread in threads:
+			thread.join(timeout=120)
+		winners = [r for r, outcome in outcomes.items() if isinstance(outcome, str)]
+		losers = [r for r, outcome in outcomes.items() if isinstance(outcome, Exception)]
+		assert len(winners) == 1 and len(losers) == 1, outcomes
+		assert "already clocked on" in str(outcomes[losers[0]])
+		assert frappe.db.count("Technician Time Log", {"employee": employee}) == 1
+	finally:
+		frappe.db.rollback()
+		frappe.db.delete("Technician Time Log", {"repair_order": order.name})
+		frappe.delete_doc("Repair Order", order.name, force=True, ignore_permissions=True)
+		frappe.delete_doc("Employee", employee, force=True)
+		frappe.delete_doc("Motor Vehicle", vin, force=True)
+		frappe.delete_doc("Customer", customer, force=True)
+		names = (order.name, employee, vin, customer)
+		frappe.db.delete("Deleted Document", {"deleted_name": ("in", names)})
+		frappe.db.commit()

@@ -1,0 +1,282 @@
+"""The ERPNext documents a repair order books.
+
+- Parts move Parts Store → Workshop by Material Transfer when issued (dms_app.service.parts).
+- On completion, warranty and internal parts leave the workshop by one Material Issue whose rows
+  carry the expense account of their pay type, and internal labour and sublet are booked by a
+  Journal Entry (internal expense debit, labour income credit).
+- Invoicing submits a Sales Invoice for the approved customer-pay lines only: labour as the Labour
+  Operation's service Item (qty = flat-rate hours), parts with update_stock from the Workshop (the
+  stock leaves once, here), sublet as the sublet service Item.
+- Warranty labour and sublet stay on the repair order for the OEM warranty claim.
+Reopening a completed order cancels what completion booked; cancelling the invoice puts the order
+back to Completed.
+
+These documents are booked with ignore_permissions: the Repair Order workflow's roles decide who may
+complete or invoice an order (an advisor need not hold rights on Stock Entry or Journal Entry), and
+the documents' contents come from the order, never from the caller."""
+
+import frappe
+from frappe import _
+from frappe.utils import flt, nowdate
+
+from dms_app.service.repair_orders import customer_lines, workshop_warehouse
+
+
+def service_setting(field: str, label: str) -> str:
+	value = frappe.db.get_single_value("DMS Settings", field)
+	if not value:
+		frappe.throw(_("Set {0} in DMS Settings (Repair Orders tab).").format(_(label)))
+	return value
+
+
+def cost_center(company: str) -> str:
+	return frappe.get_cached_value("Company", company, "cost_center")
+
+
+def labour_item(row) -> str:
+	item = row.labour_operation and frappe.db.get_value("Labour Operation", row.labour_operation, "item")
+	return item or service_setting("service_labour_item", "Labour Item")
+
+
+def income_account(item_code: str, company: str) -> str:
+	return frappe.db.get_value(
+		"Item Default", {"parent": item_code, "company": company}, "income_account"
+	) or frappe.get_cached_value("Company", company, "default_income_account")
+
+
+# ---------------------------------------------------------------- completion
+
+
+def book_completion(doc):
+	consume_parts(doc)
+	book_internal_charges(doc)
+
+
+def consume_parts(doc):
+	rows = [
+		row for row in doc.parts or [] if row.approval_status == "Approved" and row.pay_type != "Customer"
+	]
+	if not rows:
+		return
+	accounts = {
+		"Internal": service_setting("internal_service_expense_account", "Internal Service Expense Account"),
+		"Warranty": service_setting("warranty_parts_expense_account", "Warranty Parts Expense Account"),
+	}
+	entry = frappe.get_doc(
+		{
+			"doctype": "Stock Entry",
+			"stock_entry_type": "Material Issue",
+			"purpose": "Material Issue",
+			"company": doc.company,
+			"repair_order": doc.name,
+			"remarks": _("Warranty and internal parts used on repair order {0}").format(doc.name),
+			"items": [
+				{
+					"item_code": row.item_code,
+					"qty": row.qty,
+					"s_warehouse": workshop_warehouse(),
+					"expense_account": accounts[row.pay_type],
+					"cost_center": cost_center(doc.company),
+					"repair_order_part": row.name,
+				}
+				for row in rows
+			],
+		}
+	)
+	entry.flags.from_repair_order = True
+	entry.insert(ignore_permissions=True)
+	entry.submit()
+	doc.db_set("consumption_stock_entry", entry.name)
+
+
+def book_internal_charges(doc):
+	"""Internal labour and sublet: the dealer's own departments pay, at the line amounts."""
+	labour = [row for row in doc.labour or [] if row.pay_type == "Internal" and flt(row.amount)]
+	sublets = [row for row in doc.sublets or [] if row.pay_type == "Internal" and flt(row.amount)]
+	if not labour and not sublets:
+		return
+	expense = service_setting("internal_service_expense_account", "Internal Service Expense Account")
+	credits = {}
+	for row in labour:
+		account = income_account(labour_item(row), doc.company)
+		credits[account] = credits.get(account, 0) + flt(row.amount)
+	for row in sublets:
+		item = service_setting("sublet_item", "Sublet Item")
+		account = income_account(item, doc.company)
+		credits[account] = credits.get(account, 0) + flt(row.amount)
+	center = cost_center(doc.company)
+	entry = frappe.get_doc(
+		{
+			"doctype": "Journal Entry",
+			"voucher_type": "Journal Entry",
+			"company": doc.company,
+			"posting_date": nowdate(),
+			"repair_order": doc.name,
+			"user_remark": _("Internal work on repair order {0}").format(doc.name),
+			"accounts": [
+				{
+					"account": expense,
+					"debit_in_account_currency": sum(credits.values()),
+					"cost_center": center,
+				},
+				*(
+					{"account": account, "credit_in_account_currency": amount, "cost_center": center}
+					for account, amount in credits.items()
+				),
+			],
+		}
+	)
+	entry.flags.from_repair_order = True
+	entry.insert(ignore_permissions=True)
+	entry.submit()
+	doc.db_set("internal_journal_entry", entry.name)
+
+
+def reverse_completion(doc):
+	for doctype, field in (
+		("Stock Entry", "consumption_stock_entry"),
+		("Journal Entry", "internal_journal_entry"),
+	):
+		name = doc.get(field)
+		if name and frappe.db.get_value(doctype, name, "docstatus") == 1:
+			entry = frappe.get_doc(doctype, name)
+			entry.flags.from_repair_order = True
+			entry.flags.ignore_permissions = True
+			entry.cancel()
+		if name:
+			doc.db_set(field, None)
+
+
+# ---------------------------------------------------------------- invoice
+
+
+def build_sales_invoice(doc):
+	"""The unsaved Sales Invoice for the approved customer-pay lines, at the amounts the customer
+	approved (pricing rules would reprice them on save), taxed as a desk invoice would be (a Tax
+	Rule's template, else the company's default one)."""
+	rows = customer_lines(doc)
+	if not rows:
+		frappe.throw(_("Repair order {0} has no customer-pay lines to invoice.").format(doc.name))
+	center = cost_center(doc.company)
+	items = []
+	for table, row in rows:
+		item = {"cost_center": center, "rate": row.get("rate")}
+		if table == "labour":
+			item.update(
+				item_code=labour_item(row),
+				description=row.description or row.labour_operation or _("Labour"),
+				qty=row.flat_hours,
+			)
+		elif table == "parts":
+			item.update(item_code=row.item_code, qty=row.qty, warehouse=workshop_warehouse())
+		else:
+			item.update(
+				item_code=service_setting("sublet_item", "Sublet Item"),
+				description=row.description,
+				qty=1,
+				rate=row.amount,
+			)
+		items.append(item)
+	invoice = frappe.get_doc(
+		{
+			"doctype": "Sales Invoice",
+			"customer": doc.customer,
+			"company": doc.company,
+			"posting_date": nowdate(),
+			"set_posting_time": 1,
+			"due_date": nowdate(),
+			"update_stock": 1,
+			"ignore_pricing_rule": 1,
+			"repair_order": doc.name,
+			"remarks": _("Repair order {0}, vehicle {1}").format(doc.name, doc.vehicle),
+			"items": items,
+		}
+	)
+	invoice.set_missing_values()  # customer details, a Tax Rule's template, income accounts
+	if not invoice.taxes_and_charges and not invoice.taxes:
+		invoice.taxes_and_charges = frappe.db.get_value(
+			"Sales Taxes and Charges Template", {"is_default": 1, "disabled": 0, "company": doc.company}
+		)
+		invoice.append_taxes_from_master()
+	for item, (table, row) in zip(invoice.items, rows, strict=True):
+		item.rate = row.amount if table == "sublets" else row.rate
+		item.price_list_rate = item.rate
+		item.discount_percentage = 0
+	invoice.calculate_taxes_and_totals()
+	return invoice
+
+
+def invoice(doc):
+	"""Submit the Sales Invoice when the order moves to Invoiced (the workflow's roles decide who may)."""
+	sales_invoice = build_sales_invoice(doc)
+	sales_invoice.flags.from_repair_order = True
+	sales_invoice.insert(ignore_permissions=True)
+	sales_invoice.submit()
+	doc.db_set("sales_invoice", sales_invoice.name)
+
+
+def validate_sales_invoice(invoice, method=None):
+	"""A repair order's invoice is made by the repair order, once (amending a cancelled one too)."""
+	if not invoice.get("repair_order") or invoice.flags.from_repair_order or invoice.docstatus != 0:
+		return
+	if invoice.is_new() or invoice.amended_from:
+		frappe.throw(
+			_("Invoice repair order {0} from the repair order (Invoice action), not by hand.").format(
+				invoice.repair_order
+			)
+		)
+
+
+def on_cancel_sales_invoice(invoice, method=None):
+	"""Cancelling the invoice puts the repair order back to Completed, ready to invoice again."""
+	name = invoice.get("repair_order")
+	if not name or not frappe.db.exists("Repair Order", name):
+		return
+	doc = frappe.get_doc("Repair Order", name)
+	if doc.sales_invoice != invoice.name or doc.status not in ("Invoiced", "Closed"):
+		return
+	if doc.status == "Closed":
+		frappe.throw(_("Repair order {0} is closed; its invoice cannot be cancelled.").format(name))
+	doc.status = "Completed"
+	doc.sales_invoice = None
+	doc.flags.ignore_permissions = True  # the accountant cancelling may not edit repair orders
+	doc.save()
+
+
+def before_cancel_booking(entry, method=None):
+	"""Stock and journal entries booked by completion are reversed by reopening the repair order."""
+	name = entry.get("repair_order")
+	if not name or entry.flags.from_repair_order:
+		return
+	status = frappe.db.get_value("Repair Order", name, "status")
+	if status in ("Completed", "Invoiced", "Closed"):
+		frappe.throw(
+			_("{0} {1} belongs to {2} repair order {3}: reopen the repair order instead.").format(
+				_(entry.doctype), entry.name, _(status), name
+			)
+		)
+
+
+def complete_many(names: list[str], user: str | None = None, commit: bool = False) -> dict:
+	"""Complete and invoice each repair order. The background job passes commit=True: each order
+	then gets its own transaction, so one that fails (parts not issued, customer decision pending)
+	leaves the others done. Without it (tests, benchmark) nothing commits and the first failure
+	raises."""
+	from dms_app.service.repair_orders import complete
+
+	if user:
+		frappe.set_user(user)
+	done, failed = [], {}
+	for name in names:
+		try:
+			complete(name)
+			done.append(name)
+			if commit:
+				frappe.db.commit()  # nosemgrep: one repair order per transaction
+		except Exception as error:
+			if not commit:
+				raise
+			frappe.db.rollback()
+			failed[name] = str(error)
+			frappe.clear_messages()
+	return {"done": len(done), "failed": failed}

@@ -1,0 +1,166 @@
+"""Editable defaults for repair orders: the Repair Order workflow, links back from ERPNext
+documents, service items, accounts and settings. Created when missing, never overwritten."""
+
+import frappe
+
+from dms_app.setup import defaults
+
+ADVISORS = ("Service Advisor", "Service Manager")
+INVOICERS = (*ADVISORS, "Accounts User", "Accounts Manager")
+STATES = {
+	"Open": "Primary",
+	"In Progress": "Warning",
+	"Waiting Parts": "Danger",
+	"Waiting Approval": "Danger",
+	"Completed": "Success",
+	"Invoiced": "Info",
+	"Closed": "Inverse",
+	"Cancelled": "Inverse",
+}
+PROPOSED = "doc.proposed_lines"
+CUSTOMER_PAY = "doc.customer_lines"
+# (state, action, next state, roles, condition)
+TRANSITIONS = (
+	("Open", "Start Work", "In Progress", (*ADVISORS, "Technician"), None),
+	("Open", "Cancel", "Cancelled", ADVISORS, None),
+	("In Progress", "Wait for Parts", "Waiting Parts", (*ADVISORS, "Technician", "Parts Manager"), None),
+	("Waiting Parts", "Resume", "In Progress", (*ADVISORS, "Technician", "Parts Manager"), None),
+	("In Progress", "Request Approval", "Waiting Approval", ADVISORS, PROPOSED),
+	("Waiting Approval", "Resume", "In Progress", ADVISORS, f"not ({PROPOSED})"),
+	("In Progress", "Complete", "Completed", ADVISORS, f"not ({PROPOSED})"),
+	("In Progress", "Cancel", "Cancelled", ADVISORS, None),
+	("Completed", "Invoice", "Invoiced", INVOICERS, CUSTOMER_PAY),
+	("Completed", "Close", "Closed", ADVISORS, f"not ({CUSTOMER_PAY})"),
+	("Completed", "Reopen", "In Progress", ("Service Manager",), None),
+	("Invoiced", "Cancel Invoice", "Completed", (*INVOICERS, "System Manager"), None),
+	("Invoiced", "Close", "Closed", ADVISORS, None),
+)
+CUSTOM_FIELDS = {
+	doctype: [
+		{
+			"fieldname": "repair_order",
+			"label": "Repair Order",
+			"fieldtype": "Link",
+			"options": "Repair Order",
+			"insert_after": after,
+			"read_only": 1,
+			"no_copy": 0,
+			"search_index": 1,
+		}
+	]
+	for doctype, after in (
+		("Stock Entry", "stock_entry_type"),
+		("Sales Invoice", "customer_name"),
+		("Journal Entry", "voucher_type"),
+	)
+}
+CUSTOM_FIELDS["Stock Entry Detail"] = [
+	{
+		"fieldname": "repair_order_part",
+		"label": "Repair Order Part Row",
+		"fieldtype": "Data",
+		"insert_after": "item_code",
+		"read_only": 1,
+		"hidden": 1,
+	}
+]
+ITEMS = {
+	"service_labour_item": ("SERVICE-LABOUR", "Workshop labour", "Hour"),
+	"sublet_item": ("SERVICE-SUBLET", "Sublet work", "Nos"),
+}
+ACCOUNTS = {
+	"internal_service_expense_account": "Internal Service Expense",
+	"warranty_parts_expense_account": "Warranty Parts Expense",
+}
+
+
+def ensure_defaults():
+	defaults.ensure_custom_fields(CUSTOM_FIELDS)
+	ensure_workflow()
+	company = frappe.db.get_single_value("DMS Settings", "company")
+	values = {}
+	for field, (code, name, uom) in ITEMS.items():
+		values[field] = ensure_service_item(code, name, uom)
+	if company:
+		for field, name in ACCOUNTS.items():
+			values[field] = ensure_expense_account(company, name)
+	settings = frappe.get_single("DMS Settings")
+	missing = {f: v for f, v in values.items() if v and settings.meta.has_field(f) and not settings.get(f)}
+	if missing:
+		settings.update(missing)
+		settings.save(ignore_permissions=True)
+
+
+def ensure_workflow():
+	defaults.ensure_workflow(
+		{
+			"workflow_name": "Repair Order",
+			"document_type": "Repair Order",
+			"workflow_state_field": "status",
+			"states": [
+				{
+					"state": state,
+					"doc_status": "0",
+					"allow_edit": "Service Manager"
+					if state in ("Invoiced", "Closed", "Cancelled")
+					else "Service Advisor",
+				}
+				for state in STATES
+			],
+			"transitions": [
+				{
+					"state": state,
+					"action": action,
+					"next_state": next_state,
+					"allowed": role,
+					"allow_self_approval": 1,
+					"condition": condition,
+				}
+				for state, action, next_state, roles, condition in TRANSITIONS
+				for role in roles
+			],
+		},
+		styles=STATES,
+	)
+
+
+def ensure_service_item(code: str, name: str, uom: str) -> str:
+	if not frappe.db.exists("Item", code):
+		if not frappe.db.exists("UOM", uom):
+			uom = "Nos"
+		frappe.get_doc(
+			{
+				"doctype": "Item",
+				"item_code": code,
+				"item_name": name,
+				"item_group": "Labour" if frappe.db.exists("Item Group", "Labour") else "All Item Groups",
+				"stock_uom": uom,
+				"is_stock_item": 0,
+				"is_sales_item": 1,
+				"is_purchase_item": 1,
+			}
+		).insert(ignore_permissions=True)
+	return code
+
+
+def ensure_expense_account(company: str, name: str) -> str | None:
+	abbr = frappe.get_cached_value("Company", company, "abbr")
+	account = f"{name} - {abbr}"
+	if frappe.db.exists("Account", account):
+		return account
+	parent = frappe.db.get_value(
+		"Account", {"company": company, "is_group": 1, "account_name": "Indirect Expenses"}
+	) or frappe.db.get_value("Account", {"company": company, "is_group": 1, "root_type": "Expense"})
+	if not parent:
+		return None
+	frappe.get_doc(
+		{
+			"doctype": "Account",
+			"account_name": name,
+			"company": company,
+			"parent_account": parent,
+			"account_type": "Expense Account",
+			"root_type": "Expense",
+		}
+	).insert(ignore_permissions=True)
+	return account

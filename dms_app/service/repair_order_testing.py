@@ -1,0 +1,119 @@
+"""Test factories for repair orders (used by the service, warranty and portal tests)."""
+
+import frappe
+from frappe.utils import add_to_date, now_datetime, random_string
+
+from dms_app.tests import factories
+
+
+def make_employee(user: str | None = None, name: str | None = None) -> str:
+	employee = frappe.get_doc(
+		{
+			"doctype": "Employee",
+			"first_name": name or f"Tech {random_string(5)}",
+			"gender": "Male",
+			"date_of_birth": "1990-01-01",
+			"date_of_joining": "2020-01-01",
+			"company": factories.default_company(),
+			"status": "Active",
+			"user_id": user,
+		}
+	).insert(ignore_permissions=True)
+	return employee.name
+
+
+def make_technician() -> tuple[str, str]:
+	"""A desk user with only the Technician role, and their Employee."""
+	user = factories.make_user(roles=("Technician",))
+	return user, make_employee(user)
+
+
+def make_part(qty: float = 10, rate: float = 20, selling: float = 35, warehouse: str | None = None) -> str:
+	"""A stock part received into the parts store at `rate`, sold at `selling`."""
+	item = factories.make_item(item_group="Parts", standard_rate=selling, valuation_rate=rate)
+	if qty:
+		receipt = frappe.get_doc(
+			{
+				"doctype": "Stock Entry",
+				"stock_entry_type": "Material Receipt",
+				"purpose": "Material Receipt",
+				"company": factories.default_company(),
+				"items": [
+					{
+						"item_code": item,
+						"qty": qty,
+						"basic_rate": rate,
+						"t_warehouse": warehouse
+						or frappe.db.get_single_value("DMS Settings", "parts_warehouse"),
+					}
+				],
+			}
+		).insert()
+		receipt.submit()
+	return item
+
+
+def make_labour_operation(code: str | None = None, hours: float = 1.5, rate: float = 120) -> str:
+	code = code or f"OP-{random_string(6).upper()}"
+	if not frappe.db.exists("Labour Operation", code):
+		frappe.get_doc(
+			{
+				"doctype": "Labour Operation",
+				"operation_code": code,
+				"description": f"Operation {code}",
+				"flat_hours": hours,
+				"labour_rate": rate,
+				"item": frappe.db.get_single_value("DMS Settings", "service_labour_item")
+				or factories.make_item(is_stock_item=0),
+			}
+		).insert(ignore_permissions=True)
+	return code
+
+
+def make_customer_vehicle(customer: str | None = None, odometer: int = 20000) -> str:
+	customer = customer or factories.make_customer()
+	trim = factories.make_vehicle_trim("Honda", "Accord", "EX-L")
+	vin = factories.make_vin()
+	frappe.get_doc(
+		{
+			"doctype": "Motor Vehicle",
+			"vin": vin,
+			"trim": trim,
+			"stock_type": "Customer",
+			"customer": customer,
+			"odometer": odometer,
+		}
+	).insert(ignore_permissions=True)
+	return vin
+
+
+def make_repair_order(
+	vehicle: str | None = None,
+	customer: str | None = None,
+	jobs=None,
+	labour=None,
+	parts=None,
+	sublets=None,
+	**fields,
+):
+	"""An Open repair order; defaults: one customer-pay job with one labour line."""
+	customer = customer or factories.make_customer()
+	vehicle = vehicle or make_customer_vehicle(customer)
+	doc = frappe.get_doc(
+		{
+			"doctype": "Repair Order",
+			"vehicle": vehicle,
+			"customer": customer,
+			"company": factories.default_company(),
+			"promised_time": add_to_date(now_datetime(), hours=6),
+			"jobs": jobs or [{"job_no": 1, "concern": "Noise from the front brakes", "pay_type": "Customer"}],
+			"labour": labour
+			if labour is not None
+			else [{"job_no": 1, "labour_operation": make_labour_operation()}],
+			"parts": parts or [],
+			"sublets": sublets or [],
+			**fields,
+		}
+	)
+	doc.insert()
+	return doc

@@ -1,0 +1,3 @@
+frappe.ui.form.on("PDI Template", {
+	refresh(frm) {},
+});

@@ -1,0 +1,3 @@
+frappe.ui.form.on("Test Drive", {
+	refresh(frm) {},
+});

@@ -1,0 +1,3 @@
+frappe.ui.form.on("Trade-in Appraisal", {
+	refresh(frm) {},
+});

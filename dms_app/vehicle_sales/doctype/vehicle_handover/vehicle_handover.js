@@ -1,0 +1,3 @@
+frappe.ui.form.on("Vehicle Handover", {
+	refresh(frm) {},
+});

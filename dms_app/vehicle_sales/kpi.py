@@ -1,0 +1,41 @@
+"""The dealer KPIs of DOMAIN.md as plain formulas (the reports feed them ledger figures).
+
+Each returns None where the denominator is zero: "no sales" is not "zero days of supply".
+"""
+
+
+def _ratio(numerator: float, denominator: float, scale: float = 1) -> float | None:
+	return round(numerator * scale / denominator, 2) if denominator else None
+
+
+def days_supply(units_in_stock: float, units_sold_last_30_days: float) -> float | None:
+	"""Days supply = units in stock ÷ (units sold in the last 30 days ÷ 30)."""
+	return _ratio(units_in_stock, units_sold_last_30_days / 30) if units_sold_last_30_days else None
+
+
+def inventory_turn(
+	cost_of_goods_sold: float, opening_inventory: float, closing_inventory: float
+) -> float | None:
+	"""Inventory turn = cost of goods sold over a period ÷ average inventory at cost over it
+	(the average of the period's opening and closing stock value)."""
+	return _ratio(cost_of_goods_sold, (opening_inventory + closing_inventory) / 2)
+
+
+def gross_per_vehicle_retailed(vehicle_gross: float, fi_gross: float, retail_units: int) -> float | None:
+	"""Gross per vehicle retailed = (vehicle gross + F&I gross) ÷ retail units (fleet excluded)."""
+	return _ratio(vehicle_gross + fi_gross, retail_units)
+
+
+def conversion_rate(converted: int, leads: int) -> float | None:
+	"""Lead conversion rate = leads that became a sale ÷ leads, in %."""
+	return _ratio(converted, leads, 100)
+
+
+def service_absorption(fixed_operations_gross_profit: float, fixed_overhead: float) -> float | None:
+	"""Service absorption = (service + parts gross profit) ÷ dealership fixed overhead x 100 %."""
+	return _ratio(fixed_operations_gross_profit, fixed_overhead, 100)
+
+
+def fill_rate(lines_filled: int, lines_demanded: int) -> float | None:
+	"""Parts fill rate (first-time fill) = lines supplied from stock ÷ lines demanded, in %."""
+	return _ratio(lines_filled, lines_demanded, 100)

@@ -1,0 +1,105 @@
+"""Gross per vehicle retailed = (vehicle gross + F&I gross) ÷ retail units, fleet excluded.
+
+Per vehicle sold on a submitted Sales Invoice in the period:
+- vehicle gross = the vehicle row's net amount - the VIN's cost in the stock ledger (the value its
+  Delivery Note or stock-updating invoice took out of stock; the vehicle's landed cost while it has
+  not left yet);
+- F&I gross = the invoice's lines in the F&I products item group (DMS Settings), net amount.
+Fleet sales (customers in the fleet customer group of DMS Settings) are listed but not counted.
+"""
+
+import frappe
+from frappe.utils import flt
+
+from dms_app.vehicle_sales import kpi
+from dms_app.vehicle_sales.report_utils import column, period
+
+
+def vin_cost(vin: str, delivery: str | None, landed_cost: float) -> tuple[float, str]:
+	if delivery:
+		value = frappe.db.sql(
+			"""select -sum(sle.stock_value_difference) from `tabStock Ledger Entry` sle
+			where sle.voucher_no = %s and sle.is_cancelled = 0 and sle.actual_qty < 0
+			and sle.voucher_detail_no in (
+				select name from `tabDelivery Note Item` where parent = %s and vin = %s
+				union select name from `tabSales Invoice Item` where parent = %s and vin = %s)""",
+			(delivery, delivery, vin, delivery, vin),
+		)[0][0]
+		if value is not None:
+			return flt(value), frappe._("Stock ledger")
+	return flt(landed_cost), frappe._("Landed cost (not delivered)")
+
+
+def execute(filters=None):
+	company, from_date, to_date = period(filters)
+	fi_group = frappe.db.get_single_value("DMS Settings", "fi_item_group")
+	fleet_group = frappe.db.get_single_value("DMS Settings", "fleet_customer_group")
+	vehicles = frappe.db.sql(
+		"""select si.name as invoice, si.posting_date, si.customer, si.customer_group, sii.vin,
+			sii.base_net_amount as revenue, mv.model, mv.delivery_note, mv.landed_cost, mv.stock_type
+		from `tabSales Invoice Item` sii
+		join `tabSales Invoice` si on si.name = sii.parent
+		join `tabMotor Vehicle` mv on mv.name = sii.vin
+		where si.docstatus = 1 and si.is_return = 0 and si.company = %s and si.posting_date between %s and %s
+		order by si.posting_date, si.name, sii.idx""",
+		(company, from_date, to_date),
+		as_dict=True,
+	)
+	fi = dict(
+		frappe.db.sql(
+			"""select sii.parent, sum(sii.base_net_amount) from `tabSales Invoice Item` sii
+			where sii.parent in %s and sii.item_group = %s group by sii.parent""",
+			([v.invoice for v in vehicles] or [""], fi_group or ""),
+		)
+	)
+	data, seen_invoices = [], set()
+	for v in vehicles:
+		cost, source = vin_cost(v.vin, v.delivery_note, v.landed_cost)
+		fi_gross = 0.0 if v.invoice in seen_invoices else flt(fi.get(v.invoice))
+		seen_invoices.add(v.invoice)
+		fleet = bool(fleet_group) and v.customer_group == fleet_group
+		vehicle_gross = flt(v.revenue) - cost
+		data.append(
+			{
+				**v,
+				"cost": cost,
+				"cost_source": source,
+				"vehicle_gross": vehicle_gross,
+				"fi_gross": fi_gross,
+				"total_gross": vehicle_gross + fi_gross,
+				"fleet": 1 if fleet else 0,
+			}
+		)
+	retail = [d for d in data if not d["fleet"]]
+	vehicle_gross = sum(d["vehicle_gross"] for d in retail)
+	fi_gross = sum(d["fi_gross"] for d in retail)
+	summary = [
+		{"label": frappe._("Retail units"), "value": len(retail), "datatype": "Int"},
+		{"label": frappe._("Vehicle gross"), "value": vehicle_gross, "datatype": "Currency"},
+		{"label": frappe._("F&I gross"), "value": fi_gross, "datatype": "Currency"},
+		{
+			"label": frappe._("Gross per vehicle retailed"),
+			"value": kpi.gross_per_vehicle_retailed(vehicle_gross, fi_gross, len(retail)),
+			"datatype": "Currency",
+			"indicator": "Green",
+		},
+	]
+	return columns(), data, None, None, summary
+
+
+def columns():
+	return [
+		column("Sales Invoice", "invoice", "Link", "Sales Invoice", 150),
+		column("Date", "posting_date", "Date", width=95),
+		column("Customer", "customer", "Link", "Customer", 150),
+		column("VIN", "vin", "Link", "Motor Vehicle", 170),
+		column("Model", "model", "Link", "Vehicle Model", 140),
+		column("Type", "stock_type", width=70),
+		column("Vehicle Revenue", "revenue", "Currency"),
+		column("Vehicle Cost", "cost", "Currency"),
+		column("Cost From", "cost_source", width=150),
+		column("Vehicle Gross", "vehicle_gross", "Currency"),
+		column("F&I Gross", "fi_gross", "Currency"),
+		column("Total Gross", "total_gross", "Currency"),
+		column("Fleet", "fleet", "Check", width=60),
+	]

@@ -1,0 +1,209 @@
+"""KPI reports checked against hand-computed figures on fixed data."""
+
+import frappe
+import pytest
+from erpnext.selling.doctype.sales_order.sales_order import make_delivery_note, make_sales_invoice
+from frappe.utils import add_days, nowdate, random_string
+
+from dms_app.tests import factories
+from dms_app.vehicle_sales import deal as deal_logic
+from dms_app.vehicle_sales import tests_utils as tu
+
+
+def run(report: str, **filters):
+	module = frappe.get_module(f"dms_app.vehicle_sales.report.{frappe.scrub(report)}.{frappe.scrub(report)}")
+	_columns, data, _message, _chart, summary = module.execute(
+		{"company": factories.default_company(), **filters}
+	)
+	return data, {s["label"]: s["value"] for s in summary}
+
+
+def receive(vins, trim, rate, days_ago):
+	item = frappe.db.get_value("Vehicle Trim", trim, "item")
+	receipt = frappe.get_doc(
+		{
+			"doctype": "Purchase Receipt",
+			"supplier": factories.make_supplier("Test OEM Distributor"),
+			"company": factories.default_company(),
+			"set_posting_time": 1,
+			"posting_date": add_days(nowdate(), -days_ago),
+			"items": [
+				{
+					"item_code": item,
+					"qty": len(vins),
+					"rate": rate,
+					"warehouse": frappe.db.get_single_value("DMS Settings", "new_vehicle_warehouse"),
+					"serial_no": "\n".join(vins),
+				}
+			],
+		}
+	).insert()
+	receipt.submit()
+
+
+def sell(vin, customer, rate, extra_items=()):
+	order = factories.make_sales_order(customer, vin, rate=rate, submit=False)
+	for row in extra_items:
+		order.append("items", {**row, "delivery_date": order.delivery_date})
+	order.insert() if order.is_new() else order.save()
+	order.submit()
+	invoice = make_sales_invoice(order.name)
+	invoice.insert()
+	invoice.submit()
+	return order
+
+
+@pytest.fixture
+def model_stock():
+	"""Model X: two in stock at 20,000 since 20 days, one more at 22,000 today; one of the first
+	two sold and delivered today at 26,000 with 1,200 of F&I; one sold to a fleet, not delivered."""
+	frappe.db.set_single_value(
+		"DMS Settings", {"require_pdi_before_delivery": 0, "fleet_customer_group": "Commercial"}
+	)
+	trim = factories.make_vehicle_trim(make=f"Mk{random_string(4)}", model="X")
+	old = [factories.make_vin(), factories.make_vin()]
+	receive(old, trim, 20000, days_ago=20)
+	new = factories.make_vin()
+	receive([new], trim, 22000, days_ago=0)
+	fi_item = factories.make_item(item_group="F&I Products", is_stock_item=0)
+	order = sell(old[0], factories.make_customer(), 26000, [{"item_code": fi_item, "qty": 1, "rate": 1200}])
+	make_delivery_note(order.name).insert().submit()
+	fleet = factories.make_customer(customer_group="Commercial", customer_type="Company")
+	sell(new, fleet, 23000)
+	return frappe._dict(trim=trim, model=frappe.db.get_value("Vehicle Trim", trim, "model"), old=old, new=new)
+
+
+def test_inventory_turn_and_days_supply(model_stock):
+	data, _summary = run(
+		"Vehicle Inventory Turn and Days Supply", from_date=add_days(nowdate(), -10), to_date=nowdate()
+	)
+	row = next(r for r in data if r["model"] == model_stock.model)
+	assert row["in_stock"] == 2  # one delivered; the fleet car is invoiced but still here
+	assert row["sold_30"] == 2
+	assert row["days_supply"] == 30  # 2 ÷ (2 ÷ 30)
+	assert (row["opening"], row["closing"], row["cogs"]) == (40000, 42000, 20000)
+	assert row["inventory_turn"] == 0.49  # 20,000 ÷ 41,000
+
+
+def test_gross_per_vehicle_retailed(model_stock):
+	data, summary = run("Gross per Vehicle Retailed", from_date=nowdate(), to_date=nowdate())
+	retail = next(r for r in data if r["vin"] == model_stock.old[0])
+	assert (retail["revenue"], retail["cost"], retail["vehicle_gross"], retail["fi_gross"]) == (
+		26000,
+		20000,
+		6000,
+		1200,
+	)
+	assert retail["fleet"] == 0 and retail["cost_source"] == "Stock ledger"
+	fleet = next(r for r in data if r["vin"] == model_stock.new)
+	assert fleet["fleet"] == 1 and fleet["cost"] == 22000  # landed cost: not delivered yet
+	ours = [r for r in data if not r["fleet"]]
+	expected = sum(r["total_gross"] for r in ours) / len(ours)
+	assert summary["Gross per vehicle retailed"] == round(expected, 2)
+
+
+def test_lead_conversion_rate():
+	frappe.db.set_single_value("DMS Settings", "max_discount_percent", 5)
+	owner = factories.make_user(roles=("Sales Consultant", "Sales User"))
+	leads = [tu.make_lead(owner=owner) for _ in range(4)]
+	deal = tu.make_deal(factories.make_customer(), tu.stock_vehicle(), lead=leads[0], vehicle_price=30000)
+	deal_logic.make_quotation(deal.name).submit()
+	deal_logic.make_sales_order(deal.name).submit()
+	data, _summary = run("Lead Conversion Rate", from_date=nowdate(), to_date=nowdate())
+	row = next(r for r in data if r["owner"] == owner)
+	assert (row["leads"], row["converted"], row["conversion_rate"]) == (4, 1, 25)
+
+
+def test_service_absorption():
+	company = factories.default_company()
+	abbr = frappe.get_cached_value("Company", company, "abbr")
+	cost_center = frappe.get_cached_value("Company", company, "cost_center")
+
+	def account(name, parent):
+		frappe.get_doc(
+			{
+				"doctype": "Account",
+				"account_name": name,
+				"company": company,
+				"parent_account": frappe.db.get_value(
+					"Account", {"company": company, "account_name": parent}
+				),
+			}
+		).insert()
+		return f"{name} - {abbr}"
+
+	tag = random_string(4)
+	income = account(f"Service Labour {tag}", "Direct Income")
+	cost = account(f"Service COGS {tag}", "Direct Expenses")
+	rent = account(f"Rent {tag}", "Indirect Expenses")
+	cash = frappe.get_cached_value("Company", company, "default_cash_account")
+	journal = frappe.get_doc(
+		{
+			"doctype": "Journal Entry",
+			"company": company,
+			"posting_date": nowdate(),
+			"accounts": [
+				{"account": income, "credit_in_account_currency": 10000, "cost_center": cost_center},
+				{"account": cost, "debit_in_account_currency": 4000, "cost_center": cost_center},
+				{"account": rent, "debit_in_account_currency": 8000, "cost_center": cost_center},
+				{"account": cash, "credit_in_account_currency": 2000},
+			],
+		}
+	).insert()
+	journal.submit()
+	settings = frappe.get_single("DMS Settings")
+	settings.set("fixed_operations_income_accounts", [{"account": income}])
+	settings.set("fixed_operations_cost_accounts", [{"account": cost}])
+	settings.set("fixed_overhead_accounts", [{"account": rent}])
+	settings.save()
+	data, summary = run("Service Absorption", from_date=nowdate(), to_date=nowdate())
+	assert [r["amount"] for r in data] == [10000, 4000, 8000]
+	assert summary["Service absorption %"] == 75  # (10,000 - 4,000) ÷ 8,000
+
+
+def test_parts_fill_rate():
+	group = frappe.db.get_single_value("DMS Settings", "parts_item_group")
+	warehouse = frappe.db.get_single_value("DMS Settings", "parts_warehouse")
+	part = factories.make_item(item_group=group, valuation_rate=10)
+	entry = frappe.get_doc(
+		{
+			"doctype": "Stock Entry",
+			"stock_entry_type": "Material Receipt",
+			"company": factories.default_company(),
+			"set_posting_time": 1,
+			"posting_date": add_days(nowdate(), -1),
+			"items": [{"item_code": part, "qty": 5, "basic_rate": 10, "t_warehouse": warehouse}],
+		}
+	).insert()
+	entry.submit()
+	customer = factories.make_customer()
+	for qty in (3, 10):  # 3 of 5 on hand: filled; 10: not
+		frappe.get_doc(
+			{
+				"doctype": "Sales Order",
+				"customer": customer,
+				"company": factories.default_company(),
+				"delivery_date": add_days(nowdate(), 2),
+				"items": [{"item_code": part, "qty": qty, "rate": 20, "warehouse": warehouse}],
+			}
+		).insert().submit()
+	data, _summary = run("Parts Fill Rate", from_date=nowdate(), to_date=nowdate())
+	row = next(r for r in data if r["item_code"] == part)
+	assert (row["demanded"], row["filled"], row["fill_rate"]) == (2, 1, 50)
+
+
+def test_parts_fill_rate_counts_repair_order_part_lines():
+	from dms_app.service import repair_order_testing as rot
+
+	part = rot.make_part(qty=5)
+	rot.make_repair_order(
+		jobs=[{"job_no": 1, "concern": "Worn wiper blades", "pay_type": "Internal"}],
+		labour=[],
+		parts=[
+			{"job_no": 1, "item_code": part, "qty": 2, "pay_type": "Internal"},  # 2 of 5 on hand: filled
+			{"job_no": 1, "item_code": part, "qty": 8, "pay_type": "Internal"},  # 8: not
+		],
+	)
+	data, _summary = run("Parts Fill Rate", from_date=nowdate(), to_date=nowdate())
+	row = next(r for r in data if r["item_code"] == part)
+	assert (row["demanded"], row["filled"], row["fill_rate"]) == (2, 1, 50)

@@ -1,0 +1,99 @@
+"""Vehicle inventory turn and days supply by model, from the stock ledger and sales invoices.
+
+- Days supply = units in stock ÷ (units sold in the last 30 days up to To Date ÷ 30).
+- Inventory turn = cost of goods sold in the period (stock ledger value of vehicles leaving on
+  Delivery Notes / stock-updating invoices) ÷ average inventory at cost (stock ledger value at the
+  start and at the end of the period).
+"""
+
+from collections import defaultdict
+
+import frappe
+from frappe.utils import add_days, flt
+
+from dms_app.vehicle_sales import kpi
+from dms_app.vehicle_sales.report_utils import column, item_models, period
+
+
+def execute(filters=None):
+	company, from_date, to_date = period(filters)
+	models = item_models()
+	items = list(models)
+	rows = defaultdict(lambda: {"in_stock": 0, "sold_30": 0, "cogs": 0.0, "opening": 0.0, "closing": 0.0})
+	for model, count in frappe.db.sql(
+		"""select model, count(*) from `tabMotor Vehicle`
+		where warehouse is not null and warehouse != '' and company = %s and model is not null group by model""",
+		company,
+	):
+		rows[model]["in_stock"] = count
+	for model, count in frappe.db.sql(
+		"""select mv.model, count(distinct sii.vin) from `tabSales Invoice Item` sii
+		join `tabSales Invoice` si on si.name = sii.parent
+		join `tabMotor Vehicle` mv on mv.name = sii.vin
+		where si.docstatus = 1 and si.is_return = 0 and si.company = %s and si.posting_date between %s and %s
+		group by mv.model""",
+		(company, add_days(to_date, -29), to_date),
+	):
+		rows[model]["sold_30"] = count
+	if items:
+		for item, cogs, opening, closing in frappe.db.sql(
+			"""select item_code,
+				sum(case when posting_date between %(from)s and %(to)s and actual_qty < 0
+					and voucher_type in ('Delivery Note', 'Sales Invoice') then -stock_value_difference else 0 end),
+				sum(case when posting_date < %(from)s then stock_value_difference else 0 end),
+				sum(case when posting_date <= %(to)s then stock_value_difference else 0 end)
+			from `tabStock Ledger Entry`
+			where is_cancelled = 0 and company = %(company)s and item_code in %(items)s
+			group by item_code""",
+			{"from": from_date, "to": to_date, "company": company, "items": items},
+		):
+			row = rows[models[item]]
+			row["cogs"] += flt(cogs)
+			row["opening"] += flt(opening)
+			row["closing"] += flt(closing)
+	data = []
+	for model in sorted(rows):
+		r = rows[model]
+		data.append(
+			{
+				"model": model,
+				"in_stock": r["in_stock"],
+				"sold_30": r["sold_30"],
+				"days_supply": kpi.days_supply(r["in_stock"], r["sold_30"]),
+				"cogs": r["cogs"],
+				"opening": r["opening"],
+				"closing": r["closing"],
+				"average_inventory": (r["opening"] + r["closing"]) / 2,
+				"inventory_turn": kpi.inventory_turn(r["cogs"], r["opening"], r["closing"]),
+			}
+		)
+	totals = {k: sum(flt(d[k]) for d in data) for k in ("in_stock", "sold_30", "cogs", "opening", "closing")}
+	summary = [
+		{"label": frappe._("Units in stock"), "value": totals["in_stock"], "datatype": "Int"},
+		{"label": frappe._("Sold last 30 days"), "value": totals["sold_30"], "datatype": "Int"},
+		{
+			"label": frappe._("Days supply"),
+			"value": kpi.days_supply(totals["in_stock"], totals["sold_30"]),
+			"datatype": "Float",
+		},
+		{
+			"label": frappe._("Inventory turn"),
+			"value": kpi.inventory_turn(totals["cogs"], totals["opening"], totals["closing"]),
+			"datatype": "Float",
+		},
+	]
+	return columns(), data, None, None, summary
+
+
+def columns():
+	return [
+		column("Model", "model", "Link", "Vehicle Model", 180),
+		column("Units in Stock", "in_stock", "Int", width=100),
+		column("Sold (Last 30 Days)", "sold_30", "Int", width=110),
+		column("Days Supply", "days_supply", "Float", width=100),
+		column("COGS (Period)", "cogs", "Currency"),
+		column("Opening Inventory", "opening", "Currency"),
+		column("Closing Inventory", "closing", "Currency"),
+		column("Average Inventory", "average_inventory", "Currency"),
+		column("Inventory Turn", "inventory_turn", "Float", width=100),
+	]

@@ -1,0 +1,189 @@
+"""Vehicle Sales editable defaults: custom fields, the deal approval workflow, the standard PDI
+template, service items and settings. Each is created only where missing, never overwritten."""
+
+import frappe
+
+from dms_app.setup import defaults
+
+WORKFLOW = "Vehicle Deal Approval"
+STATES = (
+	# state, style, roles allowed to edit in it
+	("Draft", "", "Sales Consultant"),
+	("Pending Approval", "Warning", "Sales Manager"),
+	("Approved", "Success", "Sales Consultant"),
+	("Rejected", "Danger", "Sales Consultant"),
+)
+TRANSITIONS = (
+	# from, action, to, role, condition
+	("Draft", "Approve", "Approved", "Sales Consultant", "not doc.needs_approval"),
+	("Draft", "Request Approval", "Pending Approval", "Sales Consultant", "doc.needs_approval"),
+	("Pending Approval", "Approve", "Approved", "Sales Manager", None),
+	("Pending Approval", "Reject", "Rejected", "Sales Manager", None),
+	("Approved", "Reopen", "Draft", "Sales Consultant", None),
+	("Rejected", "Reopen", "Draft", "Sales Consultant", None),
+)
+PDI_TEMPLATE = "Standard PDI"
+PDI_CHECKS = (
+	("Documents", "VIN on body matches invoice and certificate of conformity"),
+	("Documents", "Owner's manual, service book and spare key present"),
+	("Exterior", "Paint and body panels free of transport damage"),
+	("Exterior", "Glass, lamps and mirrors intact"),
+	("Exterior", "Tyre pressures set to placard, wheel nuts torqued"),
+	("Under bonnet", "Fluid levels (oil, coolant, brake, washer)"),
+	("Under bonnet", "12 V battery charged and terminals tight"),
+	("Interior", "Transport covers and shipping fuses removed / fitted"),
+	("Interior", "Warning lights, infotainment, climate control working"),
+	("Interior", "Seats, belts and child-seat anchors"),
+	("Road test", "Brakes, steering and driver-assist systems"),
+	("Road test", "No fault codes after road test (diagnostic scan)"),
+	("Final", "Washed, valeted, fuel / charge level for handover"),
+)
+FEE_ITEMS = (("DMS-REG-FEE", "Registration Fee"), ("DMS-DOC-FEE", "Documentation Fee"))
+CUSTOM_FIELDS = {
+	**{
+		doctype: [
+			{
+				"fieldname": "vehicle_deal",
+				"label": "Vehicle Deal",
+				"fieldtype": "Link",
+				"options": "Vehicle Deal",
+				"insert_after": after,
+				"read_only": 1,
+				"search_index": 1,
+			}
+		]
+		for doctype, after in (
+			("Quotation", "party_name"),
+			("Sales Order", "customer"),
+			("Sales Invoice", "customer"),
+			("Delivery Note", "customer"),
+		)
+	},
+	**{
+		doctype: [
+			{
+				"fieldname": "sb_vehicles_of_interest",
+				"label": "Vehicles of Interest",
+				"fieldtype": "Section Break",
+				"insert_after": after,
+				"collapsible": 0,
+			},
+			{
+				"fieldname": "vehicles_of_interest",
+				"label": "Vehicles of Interest",
+				"fieldtype": "Table",
+				"options": "Vehicle of Interest",
+				"insert_after": "sb_vehicles_of_interest",
+			},
+		]
+		for doctype, after in (("Lead", "request_type"), ("Opportunity", "opportunity_from"))
+	},
+}
+
+
+def ensure_defaults():
+	defaults.ensure_custom_fields(CUSTOM_FIELDS)
+	ensure_workflow()
+	ensure_pdi_template()
+	ensure_item_groups_and_fees()
+	ensure_settings()
+
+
+def ensure_workflow():
+	defaults.ensure_workflow(
+		{
+			"workflow_name": WORKFLOW,
+			"document_type": "Vehicle Deal",
+			"workflow_state_field": "workflow_state",
+			"states": [
+				{"state": state, "doc_status": "0", "allow_edit": role} for state, _style, role in STATES
+			],
+			"transitions": [
+				{
+					"state": state,
+					"action": action,
+					"next_state": next_state,
+					"allowed": role,
+					"allow_self_approval": 1,
+					"condition": condition,
+				}
+				for state, action, next_state, role, condition in TRANSITIONS
+			],
+		},
+		styles={state: style for state, style, _role in STATES},
+	)
+
+
+def ensure_pdi_template():
+	if not frappe.db.exists("PDI Template", PDI_TEMPLATE):
+		frappe.get_doc(
+			{
+				"doctype": "PDI Template",
+				"template_name": PDI_TEMPLATE,
+				"items": [{"section": section, "check_item": check} for section, check in PDI_CHECKS],
+			}
+		).insert(ignore_permissions=True)
+
+
+def ensure_item_groups_and_fees():
+	for group in ("Vehicle Fees", "F&I Products"):
+		if not frappe.db.exists("Item Group", group):
+			frappe.get_doc(
+				{"doctype": "Item Group", "item_group_name": group, "parent_item_group": "All Item Groups"}
+			).insert(ignore_permissions=True)
+	for code, name in FEE_ITEMS:
+		if not frappe.db.exists("Item", code):
+			frappe.get_doc(
+				{
+					"doctype": "Item",
+					"item_code": code,
+					"item_name": name,
+					"item_group": "Vehicle Fees",
+					"stock_uom": "Nos",
+					"is_stock_item": 0,
+					"include_item_in_manufacturing": 0,
+				}
+			).insert(ignore_permissions=True)
+
+
+def ensure_settings():
+	"""Fill never-set DMS Settings fields of this area (an admin's 0 or blank is kept once saved)."""
+	company = frappe.db.get_single_value("DMS Settings", "company")
+	defaults = {
+		"max_discount_percent": 5,
+		"require_pdi_before_delivery": 1,
+		"default_pdi_template": PDI_TEMPLATE,
+		"fi_item_group": "F&I Products",
+		"fleet_customer_group": "Commercial" if frappe.db.exists("Customer Group", "Commercial") else None,
+		"trade_in_clearing_account": ensure_clearing_account(company) if company else None,
+	}
+	stored = set(
+		frappe.db.sql_list(
+			"select field from `tabSingles` where doctype = 'DMS Settings'"
+		)  # has no name column
+	)
+	for field, value in defaults.items():
+		if value is not None and field not in stored:
+			frappe.db.set_single_value("DMS Settings", field, value)
+
+
+def ensure_clearing_account(company: str) -> str | None:
+	abbr = frappe.get_cached_value("Company", company, "abbr")
+	name = f"Trade-in Clearing - {abbr}"
+	if frappe.db.exists("Account", name):
+		return name
+	parent = frappe.db.get_value(
+		"Account", {"company": company, "account_name": "Current Liabilities", "is_group": 1}
+	) or frappe.db.get_value("Account", {"company": company, "root_type": "Liability", "is_group": 1})
+	if not parent:
+		return None
+	frappe.get_doc(
+		{
+			"doctype": "Account",
+			"account_name": "Trade-in Clearing",
+			"parent_account": parent,
+			"company": company,
+			"account_type": "",
+		}
+	).insert(ignore_permissions=True)
+	return name
