@@ -90,8 +90,24 @@ def test_demo_masters_are_deterministic_and_idempotent():
 		assert frappe.db.exists("Customer", f"{make} Warranty")
 
 
-def test_workspace_is_installed():
-	assert frappe.db.get_value("Workspace", "DMS", "module") == "DMS"
+def test_each_role_has_a_workspace_whose_cards_and_charts_work():
+	import json
+
+	from frappe.desk.desktop import get_desktop_page
+	from frappe.desk.doctype.number_card.number_card import get_result
+
+	workspaces = {"DMS": [], "Vehicle Sales": ["Sales Consultant"], "Service": ["Technician"]}
+	workspaces.update({"OEM Orders and Parts": ["Parts Manager"], "Warranty": ["Warranty Administrator"]})
+	for name, roles in workspaces.items():
+		workspace = frappe.get_doc("Workspace", name)
+		assert workspace.parent_page == ("" if name == "DMS" else "DMS")
+		assert set(roles) <= {row.role for row in workspace.roles}
+		page = get_desktop_page(json.dumps({"name": name, "title": name, "public": 1}))
+		assert page["shortcuts"]["items"] and page["cards"]["items"]
+		for card in page["number_cards"]["items"]:
+			assert get_result(frappe.get_doc("Number Card", card.number_card_name), "[]") is not None
+	factories.receive_vehicles([factories.make_vin()], factories.make_vehicle_trim())
+	assert get_result(frappe.get_doc("Number Card", "Vehicles In Stock"), "[]") >= 1
 
 
 def test_demo_vehicles_cover_the_lifecycle_through_erpnext_documents():
