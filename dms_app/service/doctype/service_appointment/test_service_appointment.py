@@ -506,16 +506,16 @@ def test_two_bookings_of_the_last_hours_at_once_exactly_one_wins(frappe_site, ho
 		item = frappe.db.get_value("Vehicle Trim", trim, "item")
 		for vin in vehicles:
 			customer = frappe.db.get_value("Motor Vehicle", vin, "customer")
-			frappe.delete_doc("Motor Vehicle", vin, force=True)
-			frappe.delete_doc("Customer", customer, force=True)
-		frappe.delete_doc("Vehicle Trim", trim, force=True)
-		frappe.delete_doc("Item", item, force=True)
+			frappe.delete_doc("Motor Vehicle", vin, force=True, delete_permanently=True)
+			frappe.delete_doc("Customer", customer, force=True, delete_permanently=True)
+		frappe.delete_doc("Vehicle Trim", trim, force=True, delete_permanently=True)
+		frappe.delete_doc("Item", item, force=True, delete_permanently=True)
 		if not had_model:
-			frappe.delete_doc("Vehicle Model", "Honda Accord", force=True)
+			frappe.delete_doc("Vehicle Model", "Honda Accord", force=True, delete_permanently=True)
 		if not had_make:
-			frappe.delete_doc("Vehicle Make", "Honda", force=True)
-		frappe.delete_doc("Employee", technician, force=True)
-		frappe.delete_doc("Holiday List", holidays, force=True)
+			frappe.delete_doc("Vehicle Make", "Honda", force=True, delete_permanently=True)
+		frappe.delete_doc("Employee", technician, force=True, delete_permanently=True)
+		frappe.delete_doc("Holiday List", holidays, force=True, delete_permanently=True)
 		frappe.db.commit()
 
 

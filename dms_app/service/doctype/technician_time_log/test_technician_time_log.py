@@ -57,10 +57,12 @@ def test_concurrent_clock_on_of_one_technician_exactly_one_wins(frappe_site):
 	finally:
 		frappe.db.rollback()
 		frappe.db.delete("Technician Time Log", {"repair_order": order.name})
-		frappe.delete_doc("Repair Order", order.name, force=True, ignore_permissions=True)
-		frappe.delete_doc("Employee", employee, force=True)
-		frappe.delete_doc("Motor Vehicle", vin, force=True)
-		frappe.delete_doc("Customer", customer, force=True)
+		frappe.delete_doc(
+			"Repair Order", order.name, force=True, ignore_permissions=True, delete_permanently=True
+		)
+		frappe.delete_doc("Employee", employee, force=True, delete_permanently=True)
+		frappe.delete_doc("Motor Vehicle", vin, force=True, delete_permanently=True)
+		frappe.delete_doc("Customer", customer, force=True, delete_permanently=True)
 		names = (order.name, employee, vin, customer)
 		frappe.db.delete("Deleted Document", {"deleted_name": ("in", names)})
 		frappe.db.commit()

@@ -150,7 +150,7 @@ def test_two_bookings_of_one_car_at_once_exactly_one_wins(frappe_site):
 	finally:
 		frappe.db.rollback()
 		frappe.db.delete("Test Drive", {"vehicle": vin})
-		frappe.delete_doc("Motor Vehicle", vin, force=True)
+		frappe.delete_doc("Motor Vehicle", vin, force=True, delete_permanently=True)
 		for lead in leads:
-			frappe.delete_doc("Lead", lead, force=True)
+			frappe.delete_doc("Lead", lead, force=True, delete_permanently=True)
 		frappe.db.commit()
