@@ -5,6 +5,7 @@ import frappe
 from frappe.utils import add_days, now_datetime, random_string
 
 from dms_app.portal.customer import link_website_user
+from dms_app.tests import factories
 from dms_app.tests.factories import make_customer, make_supplier, make_vin
 
 
@@ -19,21 +20,11 @@ def make_portal_customer(
 
 
 def make_customer_vehicle(customer: str, vin: str | None = None, **fields) -> str:
-	"""A vehicle the customer owns and the dealer services (stock type Customer)."""
-	vin = vin or make_vin(wmi="JTD", vds="BZ3EK")
-	frappe.get_doc(
-		{
-			"doctype": "Motor Vehicle",
-			"vin": vin,
-			"stock_type": "Customer",
-			"customer": customer,
-			"registration_plate": fields.pop("registration_plate", f"PT-{random_string(4).upper()}"),
-			"odometer": fields.pop("odometer", 24500),
-			"colour": fields.pop("colour", "Polar White"),
-			**fields,
-		}
-	).insert(ignore_permissions=True)
-	return vin
+	"""A Toyota the customer owns and the dealer services."""
+	fields.setdefault("registration_plate", f"PT-{random_string(4).upper()}")
+	fields.setdefault("odometer", 24500)
+	fields.setdefault("colour", "Polar White")
+	return factories.make_customer_vehicle(customer, vin=vin or make_vin(wmi="JTD", vds="BZ3EK"), **fields)
 
 
 def make_repair_order(customer: str, vehicle: str, proposed: bool = True, status: str = "Open", **fields):

@@ -4,6 +4,7 @@ the service tests and handy for the demo). Records are inserted in the caller's 
 import frappe
 from frappe.utils import add_days, add_years, nowdate, random_string
 
+from dms_app.portal.customer import link_website_user
 from dms_app.tests import factories
 
 
@@ -75,32 +76,11 @@ def make_technician(hours: float | None = None, holiday_list: str | None = None,
 
 
 def make_customer_vehicle(customer: str | None = None, trim: str | None = None, **fields) -> str:
-	"""A customer's car the dealer services (stock type Customer)."""
+	"""A customer's Honda Accord the dealer services."""
 	trim = trim or factories.make_vehicle_trim("Honda", "Accord", "EX")
-	doc = frappe.get_doc(
-		{
-			"doctype": "Motor Vehicle",
-			"vin": factories.make_vin(),
-			"trim": trim,
-			"stock_type": "Customer",
-			"status": "In Service",
-			"customer": customer or factories.make_customer(),
-			**fields,
-		}
-	).insert()
-	return doc.name
+	return factories.make_customer_vehicle(customer, trim=trim, **fields)
 
 
 def make_website_user(customer: str, email: str | None = None) -> str:
 	"""A Website User linked to `customer` through a Contact (how the portal knows whose cars are whose)."""
-	email = factories.make_user(email, user_type="Website User")
-	frappe.get_doc(
-		{
-			"doctype": "Contact",
-			"first_name": email.split("@")[0],
-			"user": email,
-			"email_ids": [{"email_id": email, "is_primary": 1}],
-			"links": [{"link_doctype": "Customer", "link_name": customer}],
-		}
-	).insert(ignore_permissions=True)
-	return email
+	return link_website_user(customer, email or f"test-{random_string(8).lower()}@example.com")

@@ -71,20 +71,8 @@ def make_labour_operation(code: str | None = None, hours: float = 1.5, rate: flo
 
 
 def make_customer_vehicle(customer: str | None = None, odometer: int = 20000) -> str:
-	customer = customer or factories.make_customer()
 	trim = factories.make_vehicle_trim("Honda", "Accord", "EX-L")
-	vin = factories.make_vin()
-	frappe.get_doc(
-		{
-			"doctype": "Motor Vehicle",
-			"vin": vin,
-			"trim": trim,
-			"stock_type": "Customer",
-			"customer": customer,
-			"odometer": odometer,
-		}
-	).insert(ignore_permissions=True)
-	return vin
+	return factories.make_customer_vehicle(customer, trim=trim, odometer=odometer)
 
 
 def make_repair_order(

@@ -213,3 +213,55 @@ def private_file(content: str, file_name: str = "private.csv"):
 	finally:
 		frappe.set_user("Administrator")
 		file.delete()
+
+
+def race(site: str, attempts: dict) -> tuple:
+	"""Run each attempt at the same moment on its own database connection, as two users would.
+
+	`attempts` maps a key to a function `attempt(ready)` that does its preparation, calls `ready()`
+	(all attempts wait there for each other) and then the racing work; its result is committed. The
+	caller must have committed what the attempts need, and cleans up after. Returns the winner's
+	(key, result) and the loser's (key, exception), after checking that exactly one of each exists."""
+	import threading
+
+	barrier = threading.Barrier(len(attempts))
+	sites_path = frappe.local.sites_path
+	outcomes = {}
+
+	def run(key, attempt):
+		frappe.init(site=site, sites_path=sites_path)
+		frappe.connect()
+		frappe.set_user("Administrator")
+		try:
+			outcomes[key] = attempt(lambda: barrier.wait(timeout=30))
+			frappe.db.commit()
+		except Exception as error:
+			frappe.db.rollback()
+			error.trace = frappe.get_traceback()
+			outcomes[key] = error
+		finally:
+			frappe.destroy()
+
+	threads = [threading.Thread(target=run, args=item) for item in attempts.items()]
+	for thread in threads:
+		thread.start()
+	for thread in threads:
+		thread.join(timeout=120)
+	winners = [(k, o) for k, o in outcomes.items() if not isinstance(o, Exception)]
+	losers = [(k, o) for k, o in outcomes.items() if isinstance(o, Exception)]
+	assert len(winners) == 1 and len(losers) == 1, outcomes
+	return winners[0], losers[0]
+
+
+def make_customer_vehicle(customer: str | None = None, **fields) -> str:
+	"""A customer's vehicle the dealer services (stock type Customer, never dealer stock); returns the VIN."""
+	vehicle = frappe.get_doc(
+		{
+			"doctype": "Motor Vehicle",
+			"vin": fields.pop("vin", None) or make_vin(),
+			"stock_type": "Customer",
+			"customer": customer or make_customer(),
+			**fields,
+		}
+	)
+	return vehicle.insert(ignore_permissions=True).name

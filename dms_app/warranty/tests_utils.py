@@ -3,6 +3,7 @@
 import frappe
 from frappe.utils import add_days, add_months, nowdate
 
+from dms_app.tests import factories
 from dms_app.tests.factories import default_company, make_customer, make_item, make_vehicle_trim, make_vin
 
 
@@ -44,20 +45,11 @@ def make_customer_vehicle(
 	make: str = "Honda", warranty_start: str | None = None, odometer: int = 20_000, months_old: int = 12
 ) -> str:
 	"""A customer's vehicle (not dealer stock) whose warranty started `months_old` months ago."""
-	trim = make_vehicle_trim(make, "Accord")
-	vehicle = frappe.get_doc(
-		{
-			"doctype": "Motor Vehicle",
-			"vin": make_vin(),
-			"trim": trim,
-			"stock_type": "Customer",
-			"customer": make_customer(),
-			"odometer": odometer,
-			"warranty_start_date": warranty_start or add_months(nowdate(), -months_old),
-		}
+	return factories.make_customer_vehicle(
+		trim=make_vehicle_trim(make, "Accord"),
+		odometer=odometer,
+		warranty_start_date=warranty_start or add_months(nowdate(), -months_old),
 	)
-	vehicle.insert()
-	return vehicle.name
 
 
 def make_claim(

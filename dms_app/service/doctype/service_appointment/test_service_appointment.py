@@ -1,8 +1,6 @@
 """Service appointments against workshop capacity: refusals, the per-day lock under concurrency,
 who may book what (desk roles, website users and other customers' cars), and emails sent once."""
 
-import threading
-
 import frappe
 import pytest
 from frappe.utils import add_days, nowdate
@@ -439,15 +437,9 @@ def test_two_bookings_of_the_last_hours_at_once_exactly_one_wins(frappe_site, ho
 		for vehicle, start in zip(vehicles[:2], ("10:00", "10:30"), strict=True):
 			movers[vehicle] = book(vehicle, day=in_days(5), hours=4, start=start, status="Requested").name
 	frappe.db.commit()
-	barrier = threading.Barrier(2)
-	sites_path = frappe.local.sites_path
-	outcomes = {}
 
-	def attempt(vehicle, start):
-		frappe.init(site=frappe_site, sites_path=sites_path)
-		frappe.connect()
-		frappe.set_user("Administrator")
-		try:
+	def move_or_book(vehicle, start):
+		def attempt(ready):
 			if vehicle in movers:
 				doc = frappe.get_doc("Service Appointment", movers[vehicle])
 				doc.appointment_date = in_days(3)
@@ -463,31 +455,17 @@ def test_two_bookings_of_the_last_hours_at_once_exactly_one_wins(frappe_site, ho
 					}
 				)
 			frappe.db.sql("select count(*) from `tabService Appointment`")  # an old snapshot, as in a request
-			barrier.wait(timeout=30)
+			ready()
 			doc.save()
-			frappe.db.commit()
-			outcomes[start] = doc.name
-		except Exception as error:
-			frappe.db.rollback()
-			outcomes[start] = error
-			error.trace = frappe.get_traceback()
-		finally:
-			frappe.destroy()
+			return doc.name
 
-	threads = [
-		threading.Thread(target=attempt, args=(v, s))
-		for v, s in zip(vehicles[:2], ("10:00", "10:30"), strict=True)
-	]
+		return attempt
+
+	attempts = {s: move_or_book(v, s) for v, s in zip(vehicles[:2], ("10:00", "10:30"), strict=True)}
 	try:
-		for thread in threads:
-			thread.start()
-		for thread in threads:
-			thread.join(timeout=120)
-		winners = [s for s, outcome in outcomes.items() if isinstance(outcome, str)]
-		losers = [s for s, outcome in outcomes.items() if isinstance(outcome, Exception)]
-		assert len(winners) == 1 and len(losers) == 1, outcomes
-		assert isinstance(outcomes[losers[0]], frappe.ValidationError), outcomes[losers[0]].trace
-		assert "fully booked" in str(outcomes[losers[0]]), outcomes[losers[0]].trace
+		_winner, (_start, error) = factories.race(frappe_site, attempts)
+		assert isinstance(error, frappe.ValidationError), error.trace
+		assert "fully booked" in str(error), error.trace
 		assert (
 			frappe.db.count("Service Appointment", {"vehicle": ("in", vehicles), "appointment_date": day})
 			== 2

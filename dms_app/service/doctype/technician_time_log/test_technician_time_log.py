@@ -1,7 +1,5 @@
 """Two real connections clock one technician onto two jobs at the same moment: exactly one wins."""
 
-import threading
-
 import frappe
 
 from dms_app.api import repair_orders as api
@@ -25,34 +23,17 @@ def test_concurrent_clock_on_of_one_technician_exactly_one_wins(frappe_site):
 	order.save()
 	rows = [row.name for row in order.labour]
 	frappe.db.commit()
-	barrier = threading.Barrier(2)
-	sites_path = frappe.local.sites_path
-	outcomes = {}
 
 	def clock(row):
-		frappe.init(site=frappe_site, sites_path=sites_path)
-		frappe.connect()
-		frappe.set_user("Administrator")
-		try:
-			barrier.wait(timeout=30)
-			outcomes[row] = api.clock_on(order.name, row, employee)
-			frappe.db.commit()
-		except Exception as error:
-			frappe.db.rollback()
-			outcomes[row] = error
-		finally:
-			frappe.destroy()
+		def attempt(ready):
+			ready()
+			return api.clock_on(order.name, row, employee)
 
-	threads = [threading.Thread(target=clock, args=(row,)) for row in rows]
+		return attempt
+
 	try:
-		for thread in threads:
-			thread.start()
-		for thread in threads:
-			thread.join(timeout=120)
-		winners = [r for r, outcome in outcomes.items() if isinstance(outcome, str)]
-		losers = [r for r, outcome in outcomes.items() if isinstance(outcome, Exception)]
-		assert len(winners) == 1 and len(losers) == 1, outcomes
-		assert "already clocked on" in str(outcomes[losers[0]])
+		_winner, (_row, error) = factories.race(frappe_site, {row: clock(row) for row in rows})
+		assert "already clocked on" in str(error), error.trace
 		assert frappe.db.count("Technician Time Log", {"employee": employee}) == 1
 	finally:
 		frappe.db.rollback()

@@ -111,41 +111,23 @@ def test_opportunity_takes_the_leads_vehicles_and_becomes_a_deal():
 
 def test_two_bookings_of_one_car_at_once_exactly_one_wins(frappe_site):
 	"""Two real connections book the same car for the same hour at the same moment."""
-	import threading
-
 	vin = factories.make_vin(vds="TD1F7")
 	frappe.get_doc({"doctype": "Motor Vehicle", "vin": vin}).insert()
 	frappe.db.set_value("Motor Vehicle", vin, "status", "In Stock")  # a demonstrator on the yard
 	leads = [tu.make_lead(), tu.make_lead()]
 	frappe.db.commit()
 	start = add_days(now_datetime(), 5)
-	barrier = threading.Barrier(2)
-	sites_path = frappe.local.sites_path
-	outcomes = {}
 
 	def book(lead):
-		frappe.init(site=frappe_site, sites_path=sites_path)
-		frappe.connect()
-		frappe.set_user("Administrator")
-		try:
-			barrier.wait(timeout=30)
-			outcomes[lead] = tu.make_test_drive(vin, start=start, lead=lead).name
-			frappe.db.commit()
-		except Exception as error:
-			frappe.db.rollback()
-			outcomes[lead] = error
-		finally:
-			frappe.destroy()
+		def attempt(ready):
+			ready()
+			return tu.make_test_drive(vin, start=start, lead=lead).name
 
-	threads = [threading.Thread(target=book, args=(lead,)) for lead in leads]
+		return attempt
+
 	try:
-		for thread in threads:
-			thread.start()
-		for thread in threads:
-			thread.join(timeout=120)
-		errors = [o for o in outcomes.values() if isinstance(o, Exception)]
-		assert len(errors) == 1 and len(outcomes) == 2, outcomes
-		assert "already booked" in str(errors[0])
+		_winner, (_lead, error) = factories.race(frappe_site, {lead: book(lead) for lead in leads})
+		assert "already booked" in str(error), error.trace
 		assert frappe.db.count("Test Drive", {"vehicle": vin}) == 1
 	finally:
 		frappe.db.rollback()

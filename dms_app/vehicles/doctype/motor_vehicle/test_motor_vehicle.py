@@ -1,8 +1,6 @@
 """Motor Vehicle follows ERPNext's stock and selling documents: receipt → reservation → sale →
 delivery, each step undone by its cancel, and the refusals in between."""
 
-import threading
-
 import frappe
 import pytest
 from erpnext.selling.doctype.sales_order.sales_order import make_delivery_note, make_sales_invoice
@@ -227,40 +225,22 @@ def test_two_salespeople_reserving_one_vin_at_once_exactly_one_wins(frappe_site)
 		frappe.db.get_single_value("DMS Settings", "new_vehicle_warehouse"),
 	)
 	frappe.db.commit()
-	barrier = threading.Barrier(2)
-	sites_path = frappe.local.sites_path
-	outcomes = {}
 
 	def sell(customer):
-		frappe.init(site=frappe_site, sites_path=sites_path)
-		frappe.connect()
-		frappe.set_user("Administrator")
-		try:
+		def attempt(ready):
 			order = factories.make_sales_order(customer, vin, submit=False)
 			frappe.db.commit()  # drafts first: inserting holds the naming series lock
-			barrier.wait(timeout=30)
+			ready()
 			order.submit()
-			frappe.db.commit()
-			outcomes[customer] = order.name
-		except Exception as error:
-			frappe.db.rollback()
-			outcomes[customer] = error
-			error.trace = frappe.get_traceback()
-		finally:
-			frappe.destroy()
+			return order.name
 
-	threads = [threading.Thread(target=sell, args=(c,)) for c in customers]
+		return attempt
+
 	try:
-		for thread in threads:
-			thread.start()
-		for thread in threads:
-			thread.join(timeout=120)
-		winners = [c for c, outcome in outcomes.items() if isinstance(outcome, str)]
-		losers = [c for c, outcome in outcomes.items() if isinstance(outcome, Exception)]
-		assert len(winners) == 1 and len(losers) == 1, outcomes
-		assert isinstance(outcomes[losers[0]], frappe.ValidationError), outcomes[losers[0]].trace
-		assert "reserved for" in str(outcomes[losers[0]]), outcomes[losers[0]].trace
-		assert frappe.db.get_value("Motor Vehicle", vin, "reserved_for") == winners[0]
+		(winner, _order), (_customer, error) = factories.race(frappe_site, {c: sell(c) for c in customers})
+		assert isinstance(error, frappe.ValidationError), error.trace
+		assert "reserved for" in str(error), error.trace
+		assert frappe.db.get_value("Motor Vehicle", vin, "reserved_for") == winner
 	finally:
 		frappe.db.rollback()
 		item = frappe.db.get_value("Vehicle Trim", trim, "item")
