@@ -22,8 +22,8 @@ add_to_apps_screen = [
 
 export_python_type_annotations = True
 
-after_install = "dms_app.setup.defaults.ensure_default_records"
-after_migrate = "dms_app.setup.defaults.ensure_default_records"
+after_install = "dms_app.setup.defaults.after_install"
+after_migrate = "dms_app.setup.defaults.after_migrate"
 
 # Handlers of one event run in list order: the vehicle record first, then the areas that build on it.
 _VEHICLES = "dms_app.vehicles.stock_events."
@@ -33,6 +33,8 @@ _SALES = "dms_app.vehicle_sales."
 _PORTAL = "dms_app.portal."
 
 doc_events = {
+	# two users creating the first document of a series wait for each other instead of deadlocking
+	"*": {"before_naming": "dms_app.controllers.naming.lock_series_counter"},
 	# Vehicles follow ERPNext's stock and selling documents; OEM orders follow their receipts; landed
 	# cost vouchers revalue vehicles; repair-order parts follow their stock entries; deals follow their
 	# quotation, order, invoice and delivery; trade-ins enter used stock with the deal's invoice.

@@ -8,10 +8,10 @@ from dms_app.vehicles.decoding import decode_vin as _decode
 
 @frappe.whitelist()
 def decode_vin(vin: str) -> dict:
-	"""Decode one VIN with the site's WMI codes and VIN patterns; never writes anything."""
+	"""Decode one VIN with the site's WMI codes and VIN patterns, and vPIC's data; never writes anything."""
 	if not isinstance(vin, str) or not vin.strip():
 		frappe.throw(_("Enter a VIN to decode"))
-	return _decode(vin).to_dict()
+	return _decode(vin, vpic=True).to_dict()
 
 
 @frappe.whitelist()

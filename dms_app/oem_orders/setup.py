@@ -86,7 +86,7 @@ def custom_fields() -> dict:
 	return fields
 
 
-def ensure_defaults():
+def ensure_defaults(_settings):
 	defaults.ensure_custom_fields(custom_fields())
 	ensure_workflow()
 

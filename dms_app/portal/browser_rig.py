@@ -93,6 +93,14 @@ def teardown(tag: str) -> dict:
 			frappe.delete_doc(doctype, row, force=1, ignore_permissions=True)
 		removed[doctype] = removed.get(doctype, 0) + len(rows)
 
+	for name in frappe.get_all(
+		"Service Appointment",
+		{"customer": ("in", customers), "status": ("not in", ("Requested", "Cancelled"))},
+		pluck="name",
+	):
+		appointment = frappe.get_doc("Service Appointment", name)
+		appointment.status = "Cancelled"  # gives the workshop its hours back; then it may be deleted
+		appointment.save(ignore_permissions=True)
 	drop("Service Appointment", {"customer": ("in", customers)})
 	drop("Repair Order", {"customer": ("in", customers)})
 	drop("Motor Vehicle", {"customer": ("in", customers)})

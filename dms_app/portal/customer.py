@@ -93,10 +93,12 @@ def link_website_user(
 	if contact.is_new():
 		contact.first_name = first_name or customer
 		contact.append("email_ids", {"email_id": email, "is_primary": 1})
-	contact.user = email
-	if not any(link.link_doctype == "Customer" and link.link_name == customer for link in contact.links):
-		contact.append("links", {"link_doctype": "Customer", "link_name": customer})
-	contact.save(ignore_permissions=True)
+	linked = any(link.link_doctype == "Customer" and link.link_name == customer for link in contact.links)
+	if contact.is_new() or contact.user != email or not linked:
+		contact.user = email
+		if not linked:
+			contact.append("links", {"link_doctype": "Customer", "link_name": customer})
+		contact.save(ignore_permissions=True)
 	return email
 
 

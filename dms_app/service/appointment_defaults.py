@@ -1,10 +1,10 @@
-"""Editable defaults of appointments and capacity: Employee fields marking technicians, the
-confirmation and reminder Email Templates, and the DMS Settings values. Created when missing,
-never overwritten (called from dms_app.setup.defaults.ensure_default_records)."""
+"""Editable defaults of appointments and capacity: Employee fields marking technicians and the
+confirmation and reminder Email Templates. Created when missing, never overwritten (called from
+dms_app.setup.defaults.ensure_default_records); the capacity values are DMS Settings defaults."""
 
 import frappe
 
-from dms_app.service.appointments import CONFIRMATION_TEMPLATE, DEFAULTS, REMINDER_TEMPLATE
+from dms_app.service.appointments import CONFIRMATION_TEMPLATE, REMINDER_TEMPLATE
 
 EMPLOYEE_FIELDS = [
 	{
@@ -45,10 +45,8 @@ EMAIL_TEMPLATES = {
 	),
 }
 
-SETTINGS = {**DEFAULTS, "auto_confirm_portal_bookings": 1}
 
-
-def ensure_defaults():
+def ensure_defaults(_settings):
 	from dms_app.setup.defaults import ensure_custom_fields
 
 	ensure_custom_fields({"Employee": EMPLOYEE_FIELDS})
@@ -57,14 +55,3 @@ def ensure_defaults():
 			frappe.get_doc(
 				{"doctype": "Email Template", "name": name, "subject": subject, "response": response}
 			).insert(ignore_permissions=True)
-	ensure_settings()
-
-
-def ensure_settings():
-	"""Fill this area's DMS Settings values that were never set or are blank (an admin's 0 is kept;
-	a blank reads as the default anyway, see appointments.settings)."""
-	meta = frappe.get_meta("DMS Settings")
-	stored = frappe.db.get_singles_dict("DMS Settings")
-	for field, value in SETTINGS.items():
-		if meta.has_field(field) and stored.get(field) in (None, ""):
-			frappe.db.set_single_value("DMS Settings", field, value)

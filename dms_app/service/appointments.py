@@ -13,6 +13,7 @@ from frappe import _
 from frappe.email.doctype.email_account.email_account import EmailAccount
 from frappe.utils import add_days, cint, flt, get_time, getdate, now_datetime, nowdate
 
+from dms_app.dms.doctype.dms_settings.dms_settings import get_settings
 from dms_app.portal.customer import customers_for_user
 from dms_app.service import capacity
 from dms_app.service.capacity import Technician
@@ -29,29 +30,12 @@ TRANSITIONS = {
 }
 CONFIRMATION_TEMPLATE = "Service Appointment Confirmation"
 REMINDER_TEMPLATE = "Service Appointment Reminder"
-DEFAULTS = {
-	"technician_hours_per_day": 8,
-	"workshop_opens": "08:00:00",
-	"workshop_closes": "17:00:00",
-	"appointment_slot_minutes": 30,
-	"arrivals_per_slot": 2,
-	"booking_horizon_days": 90,
-	"service_interval_months": 12,
-	"service_interval_km": 15000,
-}
 MAX_SEARCH_DAYS = 62
 
 
 def settings() -> frappe._dict:
-	"""DMS Settings values of this area; an empty (or 0) value falls back to the default, except
-	Arrivals per Slot where 0 means no limit."""
-	stored = frappe.db.get_singles_dict("DMS Settings", cast=True)
-	values = frappe._dict()
-	for field, default in DEFAULTS.items():
-		values[field] = stored.get(field) or default
-	if stored.get("arrivals_per_slot") is not None:
-		values.arrivals_per_slot = cint(stored.arrivals_per_slot)
-	values.auto_confirm_portal_bookings = cint(stored.get("auto_confirm_portal_bookings", 1))
+	"""DMS Settings with this area's times as `datetime.time` (DMS Settings validates the values)."""
+	values = get_settings()
 	values.workshop_opens = get_time(values.workshop_opens)
 	values.workshop_closes = get_time(values.workshop_closes)
 	return values

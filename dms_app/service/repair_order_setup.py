@@ -74,21 +74,14 @@ ACCOUNTS = {
 }
 
 
-def ensure_defaults():
+def ensure_defaults(settings):
 	defaults.ensure_custom_fields(CUSTOM_FIELDS)
 	ensure_workflow()
-	company = frappe.db.get_single_value("DMS Settings", "company")
-	values = {}
-	for field, (code, name, uom) in ITEMS.items():
-		values[field] = ensure_service_item(code, name, uom)
-	if company:
+	values = {field: ensure_service_item(code, name, uom) for field, (code, name, uom) in ITEMS.items()}
+	if settings.company:
 		for field, name in ACCOUNTS.items():
-			values[field] = ensure_expense_account(company, name)
-	settings = frappe.get_single("DMS Settings")
-	missing = {f: v for f, v in values.items() if v and settings.meta.has_field(f) and not settings.get(f)}
-	if missing:
-		settings.update(missing)
-		settings.save(ignore_permissions=True)
+			values[field] = ensure_expense_account(settings.company, name)
+	defaults.fill_empty(settings, values)
 
 
 def ensure_workflow():

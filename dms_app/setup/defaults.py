@@ -1,7 +1,8 @@
-"""The app's editable default records: created when missing, never overwritten.
+"""The app's editable default records: created at install, never overwritten.
 
-Fixtures are re-imported on every migrate and would overwrite what an admin changed, so roles,
-item groups, warehouses and settings are created here instead, only where they don't exist yet.
+Fixtures are re-imported on every migrate and would overwrite what an admin changed, so item
+groups, warehouses, workflows, templates and accounts are created here instead, once. Settings
+values are DocField defaults of DMS Settings.
 """
 
 import frappe
@@ -20,6 +21,7 @@ ITEM_GROUPS = {
 	"vehicle_item_group": "Vehicles",
 	"used_vehicle_item_group": "Used Vehicles",
 	"parts_item_group": "Parts",
+	"fi_item_group": "F&I Products",
 }
 WAREHOUSES = {
 	"new_vehicle_warehouse": "New Vehicles",
@@ -57,7 +59,8 @@ CUSTOM_FIELDS = {
 }
 
 
-# each area's own editable defaults (workflows, accounts, items, templates, alert rules)
+# each area's editable records (workflows, accounts, items, templates, alert rules); each takes the
+# unsaved DMS Settings and fills the fields that point at what it created
 AREA_DEFAULTS = (
 	"dms_app.vehicle_sales.setup.ensure_defaults",
 	"dms_app.planning.setup.ensure_defaults",
@@ -68,40 +71,72 @@ AREA_DEFAULTS = (
 )
 
 
-def ensure_default_records():
+def after_install():
+	set_time_defaults()
+	ensure_default_records()
+
+
+def set_time_defaults():
+	"""Frappe gives every Time field of a new document the current time, whatever its DocField
+	default, so the single it created for DMS Settings at install holds the install time in the
+	workshop hours; put the defaults there (only at install: later the times are the admin's)."""
+	for df in frappe.get_meta("DMS Settings").fields:
+		if df.fieldtype == "Time" and df.default:
+			frappe.db.set_single_value("DMS Settings", df.fieldname, df.default)
+
+
+def after_migrate():
+	"""Only what the code depends on. Records an admin edits were made once, at install; a later
+	version that needs a new one adds it in a patch."""
+	ensure_code_records()
+
+
+def ensure_code_records():
+	"""Roles and custom fields that the code and permissions refer to by name."""
 	ensure_custom_fields()
 	for role in ROLES:
 		if not frappe.db.exists("Role", role):
 			frappe.get_doc({"doctype": "Role", "role_name": role, "desk_access": 1}).insert(
 				ignore_permissions=True
 			)
-	for group in (*ITEM_GROUPS.values(), "Labour"):
-		if not frappe.db.exists("Item Group", group):
-			frappe.get_doc(
-				{"doctype": "Item Group", "item_group_name": group, "parent_item_group": "All Item Groups"}
-			).insert(ignore_permissions=True)
-	company = frappe.db.get_single_value("DMS Settings", "company") or frappe.defaults.get_global_default(
-		"company"
-	)
-	if company:
-		ensure_settings(company)
-	for area_defaults in AREA_DEFAULTS:
-		frappe.get_attr(area_defaults)()
 
 
-def ensure_settings(company: str):
-	"""Fill empty DMS Settings fields with the default company's locations and groups."""
+def ensure_default_records():
+	"""The app's editable records where missing, then DMS Settings in one save.
+
+	Plain values (hours, limits, thresholds) are DocField defaults of DMS Settings, which Frappe
+	stores when it installs the app; here only the Link fields, which point at records made for this
+	site, are filled, and only while empty."""
+	ensure_code_records()
 	settings = frappe.get_single("DMS Settings")
-	values = {"company": company, **ITEM_GROUPS}
-	for field, name in WAREHOUSES.items():
-		values[field] = ensure_warehouse(company, name)
-	changed = False
+	for group in (*ITEM_GROUPS.values(), "Labour"):
+		ensure_item_group(group)
+	fill_empty(settings, ITEM_GROUPS)
+	if not settings.company:
+		settings.company = frappe.defaults.get_global_default("company")
+	if settings.company:
+		fill_empty(
+			settings,
+			{field: ensure_warehouse(settings.company, name) for field, name in WAREHOUSES.items()},
+		)
+	for area_defaults in AREA_DEFAULTS:
+		frappe.get_attr(area_defaults)(settings)
+	settings.flags.ignore_mandatory = True
+	settings.save(ignore_permissions=True)
+
+
+def fill_empty(settings, values: dict) -> None:
+	"""Set each of `values` on `settings` where the field is empty; None values are skipped."""
 	for field, value in values.items():
-		if not settings.get(field):
+		if value is not None and not settings.get(field):
 			settings.set(field, value)
-			changed = True
-	if changed:
-		settings.save(ignore_permissions=True)
+
+
+def ensure_item_group(name: str) -> None:
+	if not frappe.db.exists("Item Group", name):
+		frappe.get_doc(
+			{"doctype": "Item Group", "item_group_name": name, "parent_item_group": "All Item Groups"}
+		).insert(ignore_permissions=True)
 
 
 def ensure_warehouse(company: str, name: str) -> str:

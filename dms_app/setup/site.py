@@ -3,17 +3,29 @@
 import frappe
 from frappe.utils import getdate, nowdate
 
-COMPANY = {
-	"company_name": "Northwind Motors",
-	"company_abbr": "NWM",
-	"country": "United States",
-	"currency": "USD",
-	"timezone": "America/New_York",
-	"chart_of_accounts": "Standard",
+# The companies ERPNext's setup wizard is run with: the demo dealer, and a Chinese dealer on which
+# the tests install dms_app as on an ERPNext site someone else set up.
+PROFILES = {
+	"us": {
+		"company_name": "Northwind Motors",
+		"company_abbr": "NWM",
+		"country": "United States",
+		"currency": "USD",
+		"timezone": "America/New_York",
+		"chart_of_accounts": "Standard",
+	},
+	"cn": {
+		"company_name": "Shanghai Pudong Motors",
+		"company_abbr": "SPM",
+		"country": "China",
+		"currency": "CNY",
+		"timezone": "Asia/Shanghai",
+		"chart_of_accounts": "Standard",
+	},
 }
 
 
-def complete_setup_wizard():
+def complete_setup_wizard(profile: str = "us"):
 	"""Run ERPNext's setup wizard non-interactively: company, currency, fiscal year, chart of accounts."""
 	from frappe.desk.page.setup_wizard.setup_wizard import setup_complete
 
@@ -22,7 +34,7 @@ def complete_setup_wizard():
 	year = getdate(nowdate()).year
 	result = setup_complete(
 		{
-			**COMPANY,
+			**PROFILES[profile],
 			"language": "English",
 			"full_name": "DMS Administrator",
 			"email": "admin@northwind-motors.example",
@@ -54,12 +66,11 @@ def ensure_fiscal_years():
 		).insert(ignore_permissions=True)
 
 
-def bootstrap():
-	"""Idempotent: ERPNext's setup wizard done, dms_app installed (its after_install creates the
-	defaults), fiscal years around today."""
+def install_dms_app():
+	"""Idempotent: dms_app installed (its after_install creates the defaults), fiscal years around
+	today."""
 	from frappe.installer import install_app
 
-	complete_setup_wizard()
 	if "dms_app" not in frappe.get_installed_apps():
 		install_app("dms_app")
 	ensure_fiscal_years()

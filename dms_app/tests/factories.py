@@ -253,6 +253,36 @@ def race(site: str, attempts: dict) -> tuple:
 	return winners[0], losers[0]
 
 
+@contextmanager
+def first_of_series(doctype: str):
+	"""Within the block the next `doctype` document is the first of its naming series: the counter
+	row is removed (committed) and put back afterwards, never lower than the block left it."""
+	from frappe.model.naming import NamingSeries
+
+	from dms_app.controllers.naming import series_of
+
+	def counter():
+		rows = frappe.db.sql("select `current` from `tabSeries` where `name` = %s", prefix)
+		return rows[0][0] if rows else None
+
+	prefix = NamingSeries(series_of(frappe.new_doc(doctype))).get_prefix()
+	saved = counter()
+	frappe.db.delete("Series", {"name": prefix})
+	frappe.db.commit()
+	try:
+		yield prefix
+	finally:
+		frappe.db.rollback()
+		current = counter()
+		frappe.db.delete("Series", {"name": prefix})
+		if saved is not None or current is not None:
+			frappe.db.sql(
+				"insert into `tabSeries` (`name`, `current`) values (%s, %s)",
+				(prefix, max(saved or 0, current or 0)),
+			)
+		frappe.db.commit()
+
+
 def make_customer_vehicle(customer: str | None = None, **fields) -> str:
 	"""A customer's vehicle the dealer services (stock type Customer, never dealer stock); returns the VIN."""
 	vehicle = frappe.get_doc(

@@ -6,6 +6,7 @@ import frappe
 from dms_app.setup import defaults
 
 WORKFLOW = "Vehicle Deal Approval"
+PDI_TEMPLATE = "Standard PDI"
 STATES = (
 	# state, style, roles allowed to edit in it
 	("Draft", "", "Sales Consultant"),
@@ -22,7 +23,6 @@ TRANSITIONS = (
 	("Approved", "Reopen", "Draft", "Sales Consultant", None),
 	("Rejected", "Reopen", "Draft", "Sales Consultant", None),
 )
-PDI_TEMPLATE = "Standard PDI"
 PDI_CHECKS = (
 	("Documents", "VIN on body matches invoice and certificate of conformity"),
 	("Documents", "Owner's manual, service book and spare key present"),
@@ -81,12 +81,23 @@ CUSTOM_FIELDS = {
 }
 
 
-def ensure_defaults():
+def ensure_defaults(settings):
 	defaults.ensure_custom_fields(CUSTOM_FIELDS)
 	ensure_workflow()
 	ensure_pdi_template()
-	ensure_item_groups_and_fees()
-	ensure_settings()
+	ensure_fees()
+	defaults.fill_empty(
+		settings,
+		{
+			"default_pdi_template": PDI_TEMPLATE,
+			"fleet_customer_group": "Commercial"
+			if frappe.db.exists("Customer Group", "Commercial")
+			else None,
+			"trade_in_clearing_account": ensure_clearing_account(settings.company)
+			if settings.company
+			else None,
+		},
+	)
 
 
 def ensure_workflow():
@@ -125,12 +136,8 @@ def ensure_pdi_template():
 		).insert(ignore_permissions=True)
 
 
-def ensure_item_groups_and_fees():
-	for group in ("Vehicle Fees", "F&I Products"):
-		if not frappe.db.exists("Item Group", group):
-			frappe.get_doc(
-				{"doctype": "Item Group", "item_group_name": group, "parent_item_group": "All Item Groups"}
-			).insert(ignore_permissions=True)
+def ensure_fees():
+	defaults.ensure_item_group("Vehicle Fees")
 	for code, name in FEE_ITEMS:
 		if not frappe.db.exists("Item", code):
 			frappe.get_doc(
@@ -144,27 +151,6 @@ def ensure_item_groups_and_fees():
 					"include_item_in_manufacturing": 0,
 				}
 			).insert(ignore_permissions=True)
-
-
-def ensure_settings():
-	"""Fill never-set DMS Settings fields of this area (an admin's 0 or blank is kept once saved)."""
-	company = frappe.db.get_single_value("DMS Settings", "company")
-	defaults = {
-		"max_discount_percent": 5,
-		"require_pdi_before_delivery": 1,
-		"default_pdi_template": PDI_TEMPLATE,
-		"fi_item_group": "F&I Products",
-		"fleet_customer_group": "Commercial" if frappe.db.exists("Customer Group", "Commercial") else None,
-		"trade_in_clearing_account": ensure_clearing_account(company) if company else None,
-	}
-	stored = set(
-		frappe.db.sql_list(
-			"select field from `tabSingles` where doctype = 'DMS Settings'"
-		)  # has no name column
-	)
-	for field, value in defaults.items():
-		if value is not None and field not in stored:
-			frappe.db.set_single_value("DMS Settings", field, value)
 
 
 def ensure_clearing_account(company: str) -> str | None:

@@ -6,6 +6,7 @@ from frappe import _
 
 from dms_app.vin import messages
 from dms_app.vin.decoder import Decoder
+from dms_app.vin.vpic import lookup as vpic_lookup
 
 CACHE_KEY = "dms_vin_site_data"
 
@@ -63,9 +64,14 @@ def decoder() -> Decoder:
 	return frappe.local.dms_vin_decoder
 
 
-def decode_vin(vin: str):
+def decode_vin(vin: str, vpic: bool = False):
+	"""Decode with the site's data; `vpic` adds NHTSA vPIC's model, trim, body, engine and plant
+	(ultravin, offline; for the desk, not for bulk receipts)."""
 	messages.set_translator(_)
-	return decoder().decode(vin)
+	info = decoder().decode(vin)
+	if vpic and info.wmi is not None and (data := vpic_lookup(info.vin)):
+		decoder().enrich(info, data)
+	return info
 
 
 def validate_vin(vin: str):

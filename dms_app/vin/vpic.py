@@ -1,7 +1,7 @@
-"""Optional enrichment from NHTSA vPIC through the ``ultravin`` package (vPIC's database, offline).
+"""Enrichment from NHTSA vPIC through the ``ultravin`` package (vPIC's database, offline).
 
-ultravin is an optional dependency (``pip install dms_app[vpic]``) imported on first use only, so
-``import dms_app.vin`` stays cheap; without it ``lookup`` returns None and decoding works as before.
+ultravin is imported on first use only, so ``import dms_app.vin`` stays cheap; where it is missing
+(the VIN library used on its own) ``lookup`` returns None and decoding works from the VIN alone.
 """
 
 from collections.abc import Sequence

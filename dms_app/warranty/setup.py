@@ -106,24 +106,18 @@ ITEMS = {
 ITEM_GROUP = "Warranty Claims"
 INCOME_ACCOUNT = "Warranty Claim Income"
 WRITE_OFF_ACCOUNT = "Warranty Write-off"
-DEADLINE_ALERT_DAYS = 7
 
 
-def ensure_defaults():
+def ensure_defaults(settings):
 	ensure_reasons()
 	ensure_workflow()
-	company = frappe.db.get_single_value("DMS Settings", "company")
-	values = {"warranty_deadline_alert_days": DEADLINE_ALERT_DAYS, **ensure_items()}
-	if company:
+	values = ensure_items()
+	if company := settings.company:
 		values["warranty_income_account"] = ensure_account(company, INCOME_ACCOUNT, "Income", "Direct Income")
 		values["warranty_write_off_account"] = ensure_account(
 			company, WRITE_OFF_ACCOUNT, "Expense", "Indirect Expenses"
 		)
-	settings = frappe.get_single("DMS Settings")
-	missing = {field: value for field, value in values.items() if not settings.get(field)}
-	if missing:
-		settings.update(missing)
-		settings.save(ignore_permissions=True)
+	defaults.fill_empty(settings, values)
 
 
 def ensure_reasons():

@@ -1,121 +1,40 @@
-"""The customer portal in headless Chromium against the served demo site (`./dms up`).
+"""The customer portal in headless Chromium against a served site (see conftest.py).
 
 Creates its own two customers, vehicles and repair orders on that site (dms_app.portal.browser_rig),
 runs tests/browser/portal_flow.js (log in, see the vehicle, approve a line, watch the promised time
 an advisor changes arrive without a reload, book a slot, try the other customer's records over
 HTTP), and removes the data again. The advisor's change uses the Administrator login
-($DMS_ADMIN_PASSWORD, default admin). Screenshots go to
-$DMS_SHOTS (default /tmp/portal-shots).
-
-Needs: node, Debian's chromium (/usr/bin/chromium or $CHROMIUM), the npm package playwright-core
-(no browser download) found through $DMS_PLAYWRIGHT_NODE_PATH, ~/frappe-bench/dms-cache/node/node_modules
-or /tmp/shot/node_modules — install with `npm i --prefix ~/frappe-bench/dms-cache/node playwright-core`
-— and the web server on $DMS_PORTAL_URL (default http://127.0.0.1:8000, started by `./dms up`).
-Skips with the reason when one is missing, unless DMS_REQUIRE_BROWSER=1.
+($DMS_ADMIN_PASSWORD, default admin). Screenshots go to $DMS_SHOTS (default /tmp/dms-browser-shots).
 """
 
 import json
 import os
 import secrets
-import shutil
 import subprocess
-import urllib.request
 from pathlib import Path
 
 import pytest
 
 HERE = Path(__file__).resolve().parent
-BENCH = Path(os.environ.get("DMS_BENCH", "~/frappe-bench")).expanduser()
-SITE = os.environ.get("DMS_SITE", "dms.localhost")
-BASE = os.environ.get("DMS_PORTAL_URL", f"http://127.0.0.1:{os.environ.get('DMS_PORT', '8000')}")
-SHOTS = Path(os.environ.get("DMS_SHOTS", "/tmp/portal-shots"))
-CHROMIUM = os.environ.get("CHROMIUM", "/usr/bin/chromium")
-NODE_PATHS = [
-	os.environ.get("DMS_PLAYWRIGHT_NODE_PATH", ""),
-	str(BENCH / "dms-cache" / "node" / "node_modules"),
-	"/tmp/shot/node_modules",
-]
-
-
-def missing(reason: str):
-	if os.environ.get("DMS_REQUIRE_BROWSER") == "1":
-		pytest.fail(reason, pytrace=False)
-	pytest.skip(reason)
-
-
-def playwright_path(node: str) -> str | None:
-	for candidate in filter(None, NODE_PATHS):
-		probe = subprocess.run(
-			[node, "-e", "require('playwright-core')"],
-			env={**os.environ, "NODE_PATH": candidate},
-			capture_output=True,
-		)
-		if probe.returncode == 0:
-			return candidate
-	return None
-
-
-def server_up() -> bool:
-	try:
-		with urllib.request.urlopen(BASE + "/api/method/ping", timeout=5) as response:
-			return response.status == 200
-	except OSError:
-		return False
-
-
-def site_execute(method: str, **kwargs):
-	"""Run a dms_app function on the served site through Frappe's CLI (which commits)."""
-	result = subprocess.run(
-		[
-			str(BENCH / "env" / "bin" / "python"),
-			*("-m", "frappe.utils.bench_helper", "frappe", "--site", SITE, "execute", method),
-			*("--kwargs", json.dumps(kwargs)),
-		],
-		cwd=BENCH / "sites",
-		capture_output=True,
-		text=True,
-		timeout=300,
-	)
-	assert result.returncode == 0, result.stderr[-3000:]
-	return json.loads(result.stdout.strip().splitlines()[-1])
 
 
 @pytest.fixture(scope="module")
-def browser_env():
-	node = shutil.which("node")
-	if not node:
-		missing("node is not installed")
-	if not os.access(CHROMIUM, os.X_OK):
-		missing(f"no chromium at {CHROMIUM} (apt-get install chromium, or set CHROMIUM)")
-	node_path = playwright_path(node)
-	if not node_path:
-		missing(
-			"npm package playwright-core not found (npm i --prefix ~/frappe-bench/dms-cache/node playwright-core)"
-		)
-	if not (BENCH / "sites" / SITE / "site_config.json").exists():
-		missing(f"no site {SITE} in {BENCH} (run ./dms up)")
-	if not server_up():
-		missing(f"no dms_app web server at {BASE} (run ./dms up)")
-	return node, node_path
-
-
-@pytest.fixture(scope="module")
-def rig(browser_env, tmp_path_factory):
+def rig(served_site, tmp_path_factory):
 	tag = secrets.token_hex(3)
-	data = site_execute("dms_app.portal.browser_rig.setup", tag=tag)
+	data = served_site.execute("dms_app.portal.browser_rig.setup", tag=tag)
 	path = tmp_path_factory.mktemp("portal") / "rig.json"
 	path.write_text(json.dumps(data))
 	try:
 		yield data, path
 	finally:
-		site_execute("dms_app.portal.browser_rig.teardown", tag=tag)
+		served_site.execute("dms_app.portal.browser_rig.teardown", tag=tag)
 
 
-def test_customer_portal_in_chromium(browser_env, rig):
+def test_customer_portal_in_chromium(browser_env, served_site, shots, rig):
 	node, node_path = browser_env
 	data, path = rig
 	run = subprocess.run(
-		[node, str(HERE / "portal_flow.js"), str(path), BASE, str(SHOTS)],
+		[node, str(HERE / "portal_flow.js"), str(path), served_site.base, str(shots)],
 		env={**os.environ, "NODE_PATH": node_path},
 		capture_output=True,
 		text=True,
@@ -158,6 +77,6 @@ def test_customer_portal_in_chromium(browser_env, rig):
 		assert http[door] in (401, 403, 404), (door, http[door])
 
 	# what the browser did is on the served site: the decision and the booking
-	check = site_execute("dms_app.portal.browser_rig.recorded", tag=data["tag"])
+	check = served_site.execute("dms_app.portal.browser_rig.recorded", tag=data["tag"])
 	assert check["approved_by"] == data["A"]["user"] and check["decided_via"] == "Portal"
 	assert check["appointments"] == 1 and check["b_untouched"]

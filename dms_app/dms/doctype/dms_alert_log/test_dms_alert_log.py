@@ -8,14 +8,15 @@ from dms_app.alerts.definitions import AGED_STOCK, PARTS_BELOW_REORDER, SERVICE_
 from dms_app.alerts.delivery import run_alerts
 from dms_app.alerts.registry import REGISTRY, AlertItem, alert
 from dms_app.planning.runs import start_run
-from dms_app.planning.setup import OPT_OUT_FIELD, ensure_defaults
+from dms_app.planning.setup import OPT_OUT_FIELD
 from dms_app.planning.tests_utils import delivery_note, make_part, months_ago, parts_warehouse, stock_entry
+from dms_app.setup.defaults import ensure_default_records
 from dms_app.tests.factories import make_customer, make_user, make_vehicle_trim, make_vin, receive_vehicles
 
 
 @pytest.fixture(autouse=True)
 def rules():
-	ensure_defaults()
+	ensure_default_records()
 	frappe.get_doc(
 		{
 			"doctype": "Email Account",
@@ -203,7 +204,7 @@ def test_a_failing_alert_does_not_stop_the_others():
 def test_admin_edits_to_rules_survive_defaults():
 	set_rule(AGED_STOCK, threshold=33, enabled=0, notify_role="Sales Consultant")
 	frappe.db.set_single_value("DMS Settings", "parts_lead_time_days", 0)
-	ensure_defaults()
+	ensure_default_records()
 	settings = frappe.get_single("DMS Settings")
 	[rule] = [r for r in settings.alert_rules if r.alert == AGED_STOCK]
 	assert (rule.threshold, rule.enabled, rule.notify_role) == (33, 0, "Sales Consultant")

@@ -1,4 +1,8 @@
+import frappe
+from frappe import _
+from frappe.model import table_fields
 from frappe.model.document import Document
+from frappe.utils import cast, get_time
 
 
 class DMSSettings(Document):
@@ -70,4 +74,20 @@ class DMSSettings(Document):
 		workshop_opens: DF.Time | None
 		workshop_warehouse: DF.Link | None
 	# end: auto-generated types
-	pass
+
+	def validate(self):
+		if get_time(self.workshop_opens) >= get_time(self.workshop_closes):
+			frappe.throw(_("The workshop must close after it opens."))
+		for field in ("appointment_slot_minutes", "technician_hours_per_day", "booking_horizon_days"):
+			if self.get(field) <= 0:
+				frappe.throw(_("{0} must be more than 0.").format(_(self.meta.get_label(field))))
+
+
+def get_settings() -> frappe._dict:
+	"""DMS Settings as stored, in their types; a field never saved (one a later version added) reads
+	as its DocField default, as it would on a new site."""
+	values = frappe.db.get_singles_dict("DMS Settings", cast=True)
+	for df in frappe.get_meta("DMS Settings").fields:
+		if df.fieldname not in values and df.fieldtype not in table_fields and df.default is not None:
+			values[df.fieldname] = cast(df.fieldtype, df.default)
+	return values

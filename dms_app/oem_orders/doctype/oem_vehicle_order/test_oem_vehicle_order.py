@@ -8,6 +8,7 @@ from frappe.utils import add_days, flt, nowdate
 
 from dms_app.oem_orders import setup, vehicle_orders
 from dms_app.oem_orders.tests_utils import csv_of, make_oem_order
+from dms_app.setup.defaults import ensure_default_records
 from dms_app.tests import factories
 
 
@@ -362,7 +363,7 @@ def test_admin_edits_to_the_workflow_survive_defaults():
 	if not frappe.db.exists("Workflow State", "Approved"):
 		frappe.get_doc({"doctype": "Workflow State", "workflow_state_name": "Approved"}).insert()
 	workflow.save()
-	setup.ensure_defaults()
+	ensure_default_records()
 	workflow.reload()
 	assert workflow.transitions[0].allowed == "System Manager"
 	assert "Approved" in [s.state for s in workflow.states]

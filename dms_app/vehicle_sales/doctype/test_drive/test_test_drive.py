@@ -126,7 +126,9 @@ def test_two_bookings_of_one_car_at_once_exactly_one_wins(frappe_site):
 		return attempt
 
 	try:
-		_winner, (_lead, error) = factories.race(frappe_site, {lead: book(lead) for lead in leads})
+		# the first booking of a new year's series too: no deadlock on the series counter
+		with factories.first_of_series("Test Drive"):
+			_winner, (_lead, error) = factories.race(frappe_site, {lead: book(lead) for lead in leads})
 		assert "already booked" in str(error), error.trace
 		assert frappe.db.count("Test Drive", {"vehicle": vin}) == 1
 	finally:
