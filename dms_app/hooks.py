@@ -127,11 +127,30 @@ scheduler_events = {
 }
 
 # Customer portal (dms_app/www, dms_app/portal): pages for website users with the Customer role.
-portal_menu_items = [
-	{"title": "My Vehicles", "route": "/my-vehicles", "role": "Customer"},
-	{"title": "Repair Status", "route": "/repair-status", "role": "Customer"},
-	{"title": "Book a Service", "route": "/book-service", "role": "Customer"},
+# The menu items go to Portal Settings with ERPNext's (admins order and hide them there; each needs
+# a reference doctype, or Frappe's sync drops it); dms_app.portal.website.setup_portal_menu hides
+# ERPNext's pages a car owner has no use for. Brand and footer are the dealer's.
+standard_portal_menu_items = [
+	{
+		"title": "My Vehicles",
+		"route": "/my-vehicles",
+		"reference_doctype": "Motor Vehicle",
+		"role": "Customer",
+	},
+	{
+		"title": "Repair Status",
+		"route": "/repair-status",
+		"reference_doctype": "Repair Order",
+		"role": "Customer",
+	},
+	{
+		"title": "Book a Service",
+		"route": "/book-service",
+		"reference_doctype": "Service Appointment",
+		"role": "Customer",
+	},
 ]
+update_website_context = _PORTAL + "website.update_website_context"
 website_route_rules = [{"from_route": "/my-vehicles/<vin>", "to_route": "my-vehicle"}]
 role_home_page = {"Customer": "my-vehicles"}
 # frappe.client.get_count has no permission check: customers could probe others' records with it

@@ -6,6 +6,8 @@ answers exactly like a missing one (404). The service area's own methods do the 
 decisions, capacity, booking) and check the caller again.
 """
 
+from urllib.parse import quote
+
 import frappe
 from frappe import _
 
@@ -14,6 +16,8 @@ from dms_app.api.service import available_slots as service_slots
 from dms_app.api.service import book_appointment
 from dms_app.portal import queries
 from dms_app.portal.customer import require_customers
+from dms_app.portal.website import set_user_language
+from dms_app.service import repair_orders
 
 # Workshop hours a portal booking reserves until the advisor plans the work.
 BOOKING_HOURS = 1.0
@@ -39,24 +43,54 @@ def decide_lines(repair_order: str, decisions):
 	return queries.status_payload(customers)
 
 
+@frappe.whitelist(methods=["POST"])
+def undo_decision(repair_order: str, line: str):
+	"""Take back the customer's own approval or decline of a line: the line is Proposed again.
+
+	Allowed for the user who decided on the portal, within queries.UNDO_MINUTES, while the order is
+	being worked on and the line's work has not started (queries.undo_refusal)."""
+	customers = require_customers()
+	order = queries.repair_order(repair_order, customers)
+	row = next((r for r in order.lines if r.name == line), None)
+	if not row:
+		frappe.throw(
+			_("Line {0} is not on repair order {1}.").format(line, order.name), frappe.DoesNotExistError
+		)
+	refusal = queries.undo_refusal(row, order.status, frappe.session.user)
+	if refusal:
+		frappe.throw(refusal, title=_("Decision not changed"))
+	doc = frappe.get_doc("Repair Order", order.name)
+	child = next(r for _table, r in repair_orders.lines(doc, include_declined=True) if r.name == line)
+	child.approval_status = "Proposed"
+	child.approved_by = child.approved_on = child.decided_via = None
+	doc.flags.deciding_lines = True
+	doc.flags.ignore_permissions = True  # the customer's own order, checked above
+	doc.save()
+	doc.add_comment(
+		"Info",
+		_("{0} took back the decision on {1} (customer portal).").format(frappe.session.user, row.label),
+	)
+	return queries.status_payload(customers)
+
+
 @frappe.whitelist()
 def available_slots(from_date: str, to_date: str | None = None):
-	"""Free drop-off slots grouped by day: [{date, label, free_hours, slots: ["08:00", ...]}]."""
+	"""Days with free drop-off times: [{date, label, slots: [{time: "08:30", label: "08:30"}]}].
+	Only whether a time is free: the workshop's capacity (hours) is not the customer's business."""
 	require_customers()
 	days = {}
 	for slot in service_slots(from_date, to_date or from_date, BOOKING_HOURS):
 		day = days.setdefault(
 			slot["date"],
 			{
-				"date": slot["date"],
+				"date": str(slot["date"]),
 				"label": frappe.format(slot["date"], {"fieldtype": "Date"}),
-				"free_hours": 0,
 				"slots": [],
 			},
 		)
-		day["free_hours"] = max(day["free_hours"], slot["free_hours"])
-		day["slots"].append(slot["start_time"])
-	return list(days.values())
+		time = queries.format_time(slot["start_time"])
+		day["slots"].append({"time": time, "label": time})
+	return [day for day in days.values() if day["slots"]]
 
 
 @frappe.whitelist(methods=["POST"])
@@ -69,7 +103,19 @@ def book_service(vehicle: str, appointment_date: str, start_time: str, work: str
 	result = book_appointment(
 		vehicle=car.name, date=appointment_date, start_time=start_time, hours=BOOKING_HOURS, notes=work
 	)
-	result["label"] = "{} {}".format(
-		frappe.format(result["appointment_date"], {"fieldtype": "Date"}), result["start_time"]
-	)
-	return result
+	booked = queries.appointment(result["name"], require_customers())
+	return {
+		"name": booked.name,
+		"status": booked.status,
+		"appointment_date": str(booked.appointment_date),
+		"start_time": booked.time_label,
+		"label": booked.label,
+		"vehicle_label": booked.vehicle_label,
+		"url": "/book-service?booked=" + quote(booked.name),
+	}
+
+
+@frappe.whitelist(methods=["POST"])
+def set_language(language: str):
+	"""The portal language of the session user ("en" or "zh"), kept as their user language."""
+	return set_user_language(language)

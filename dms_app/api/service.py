@@ -19,8 +19,15 @@ work: a website user's own figure is not trusted (a tiny one would overbook, a l
 
 @frappe.whitelist()
 def available_slots(from_date: str, to_date: str, hours: float) -> list[dict]:
-	"""Drop-off slots that can take `hours` of work: [{date, start_time, free_hours}]."""
-	return appointments.slots(_date(from_date), _date(to_date), _hours(hours))
+	"""Drop-off slots that can take `hours` of work: [{date, start_time, free_hours}]. Website users
+	(customers) get [{date, start_time}]: the workshop's free capacity is not theirs to see."""
+	slots = appointments.slots(_date(from_date), _date(to_date), _hours(hours))
+	if (
+		frappe.session.user == "Guest"
+		or frappe.get_cached_value("User", frappe.session.user, "user_type") == "Website User"
+	):
+		return [{"date": slot["date"], "start_time": slot["start_time"]} for slot in slots]
+	return slots
 
 
 @frappe.whitelist()

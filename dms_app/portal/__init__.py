@@ -9,6 +9,8 @@ import json
 
 from frappe import _
 
+from dms_app.portal.website import language_choices
+
 # Strings the portal's JavaScript translates with __(); sent to the page as frappe._messages.
 JS_MESSAGES = (
 	"Approve",
@@ -26,9 +28,14 @@ JS_MESSAGES = (
 	"Booking…",
 	"Booked: {0}. A confirmation email is on its way.",
 	"Requested: {0}. We will confirm it by email.",
+	"Approve {0} for {1}?",
+	"Decline {0}?",
+	"Confirm",
+	"Cancel",
+	"Undo",
+	"Your decision was taken back. You can decide again.",
 	"No promised time yet",
 	"Something went wrong. Please try again.",
-	"{0} hours free",
 	"Drop-off time",
 )
 
@@ -42,4 +49,5 @@ def page_context(context, title: str):
 	# end or disturb the script
 	messages = json.dumps({m: _(m) for m in JS_MESSAGES}, ensure_ascii=False)
 	context.portal_messages = messages.replace("<", "\\u003c")
+	context.portal_languages = language_choices()
 	return context

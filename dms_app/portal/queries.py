@@ -7,7 +7,9 @@ does not exist (no existence leak through guessed names).
 
 import frappe
 from frappe import _
-from frappe.utils import getdate, now_datetime, nowdate
+from frappe.utils import add_to_date, get_datetime, getdate, now_datetime, nowdate, to_timedelta
+
+from dms_app.service.repair_orders import WORKING
 
 CLOSED_RO_STATUSES = ("Invoiced", "Closed", "Cancelled")
 # The stages a customer sees; waiting states sit on "In Progress" with their own label.
@@ -34,7 +36,13 @@ VEHICLE_FIELDS = (
 	"next_service_date",
 	"next_service_odometer",
 	"customer",
+	"status",
+	"sales_invoice",
 )
+# A sale starts the manufacturer's warranty even before the handover is recorded.
+SOLD_STATUSES = ("Sold", "Delivered", "In Service")
+# A customer may take back a decision made on the portal for this long, while the work has not started.
+UNDO_MINUTES = 10
 RO_FIELDS = ("name", "vehicle", "customer", "status", "opened_on", "promised_time", "sales_invoice")
 
 
@@ -78,19 +86,54 @@ def vehicle(vin: str, customers: list[str]) -> dict:
 
 
 def add_vehicle_extras(row: dict) -> dict:
-	model = (row.model or "").removeprefix(f"{row.make} ") if row.model else row.make
-	row.title = " ".join(str(p) for p in (row.model_year, row.make, model) if p) or row.name
+	row.title = vehicle_title(row)
+	# what the customer recognises: "2024 BYD Atto 3 · NW-7715" (the VIN is secondary)
+	row.label = " · ".join(p for p in (row.title, row.registration_plate) if p)
 	row.warranty = warranty_covers(row)
 	return row
 
 
-def warranty_covers(row: dict) -> list[dict]:
-	"""Warranty covers still running today (the warranty area's policies), longest first."""
-	from dms_app.warranty.policies import vehicle_covers
+def vehicle_title(row: dict) -> str:
+	"""Year, make and model: "2024 BYD Atto 3" (models are stored as "BYD Atto 3")."""
+	model = (row.model or "").removeprefix(f"{row.make} ") if row.model else row.make
+	return " ".join(str(p) for p in (row.model_year, row.make, model) if p) or row.name
 
-	if not row.warranty_start_date:
+
+def vehicle_labels(customers: list[str]) -> dict[str, str]:
+	"""VIN -> "2024 BYD Atto 3 · NW-7715" for the customers' vehicles."""
+	rows = frappe.get_all(
+		"Motor Vehicle",
+		filters={"customer": ("in", customers or [""])},
+		fields=["name", "make", "model", "model_year", "registration_plate"],
+	)
+	return {
+		row.name: " · ".join(p for p in (vehicle_title(row), row.registration_plate) if p) for row in rows
+	}
+
+
+def warranty_start(row: dict):
+	"""When the manufacturer's warranty started: the recorded start (the retail delivery), else the
+	delivery date, else the date of the sale for a car sold but not yet handed over."""
+	start = row.warranty_start_date or row.delivery_date
+	if not start and row.sales_invoice and row.status in SOLD_STATUSES:
+		start = frappe.db.get_value(
+			"Sales Invoice", {"name": row.sales_invoice, "docstatus": 1}, "posting_date"
+		)
+	return getdate(start) if start else None
+
+
+def warranty_covers(row: dict) -> list[dict]:
+	"""Warranty covers still running today (the warranty area's policies and rules), longest first."""
+	from dms_app.warranty.coverage import covering_policies, to_km
+	from dms_app.warranty.policies import site_policies
+
+	start = warranty_start(row)
+	if not start or not row.make:
 		return []
-	covers = vehicle_covers(row.name, getdate(nowdate()), row.odometer or 0)
+	odometer_km = to_km(float(row.odometer or 0), row.odometer_unit)
+	covers = covering_policies(
+		site_policies(row.make), row.make, row.model, start, getdate(nowdate()), odometer_km
+	)
 	return [frappe._dict(cover.to_dict()) for cover in covers]
 
 
@@ -106,7 +149,9 @@ def repair_orders(customers: list[str], vin: str | None = None, open_only: bool 
 	if open_only:
 		filters["status"] = ("not in", CLOSED_RO_STATUSES)
 	rows = frappe.get_all("Repair Order", filters=filters, fields=RO_FIELDS, order_by="opened_on desc")
+	labels = vehicle_labels(customers) if rows else {}
 	for row in rows:
+		row.vehicle_label = labels.get(row.vehicle) or row.vehicle
 		row.date = getdate(row.opened_on) if row.opened_on else None
 		row.is_open = row.status not in CLOSED_RO_STATUSES
 		row.invoices = invoices_for(row, customers)
@@ -136,7 +181,20 @@ def repair_order_lines(name: str) -> list[dict]:
 	"""Labour, part and sublet lines of the order with their approval state."""
 	lines = []
 	for doctype, kind, label_field, qty_field in LINE_TABLES.values():
-		fields = ["name", label_field, "amount", "pay_type", "approval_status", "approved_by", "approved_on"]
+		fields = [
+			"name",
+			label_field,
+			"amount",
+			"pay_type",
+			"approval_status",
+			"approved_by",
+			"approved_on",
+			"decided_via",
+		]
+		if doctype == "Repair Order Labour":
+			fields.append("actual_hours")
+		if doctype == "Repair Order Part":
+			fields.append("issued_qty")
 		if doctype == "Repair Order Part":
 			fields.append("item_code")
 		if qty_field:
@@ -158,6 +216,45 @@ def proposed_lines(lines: list[dict]) -> list[dict]:
 	return [line for line in lines if line.approval_status == "Proposed"]
 
 
+# ------------------------------------------------------------------ taking a decision back
+
+
+def undo_deadline(line: dict):
+	return add_to_date(get_datetime(line.approved_on), minutes=UNDO_MINUTES) if line.approved_on else None
+
+
+def undo_refusal(line: dict, order_status: str | None, user: str) -> str | None:
+	"""Why `user` may not take back the decision on `line`, or None when they may: only their own
+	decision made on the portal, within UNDO_MINUTES, on an order still being worked on, and
+	before the work started (no time clocked on a labour line, no part issued)."""
+	if line.approval_status not in ("Approved", "Declined"):
+		return _("This line has no decision to take back.")
+	if line.decided_via != "Portal" or line.approved_by != user:
+		return _("Only your own decision made here can be taken back; please call the workshop.")
+	if order_status not in WORKING:
+		return _("The repair order is {0}: decisions are closed.").format(_(order_status or ""))
+	if now_datetime() > undo_deadline(line):
+		return _("Decisions can be changed for {0} minutes; please call the workshop.").format(UNDO_MINUTES)
+	if work_started(line):
+		return _("The work has started; please call the workshop.")
+	return None
+
+
+def work_started(line: dict) -> bool:
+	if line.doctype == "Repair Order Labour":
+		return bool(line.actual_hours) or frappe.db.exists("Technician Time Log", {"labour_row": line.name})
+	if line.doctype == "Repair Order Part":
+		return bool(line.issued_qty)
+	return False
+
+
+def mark_undoable(lines: list[dict], order_status: str | None, user: str) -> list[dict]:
+	for line in lines:
+		line.can_undo = line.approval_status != "Proposed" and not undo_refusal(line, order_status, user)
+		line.undo_until = format_time(undo_deadline(line)) if line.can_undo else None
+	return lines
+
+
 # ------------------------------------------------------------------ live status
 
 
@@ -170,7 +267,7 @@ def open_orders_with_lines(customers: list[str]) -> list[dict]:
 	"""The customer's open repair orders, each with its lines and stage (the repair-status page)."""
 	orders = repair_orders(customers, open_only=True)
 	for ro in orders:
-		ro.lines = repair_order_lines(ro.name)
+		ro.lines = mark_undoable(repair_order_lines(ro.name), ro.status, frappe.session.user)
 		ro.proposed = proposed_lines(ro.lines)
 		ro.stage = stage_index(ro.status)
 	return orders
@@ -187,6 +284,7 @@ def status_payload(customers: list[str]) -> dict:
 			"promised_time": str(ro.promised_time) if ro.promised_time else None,
 			"promised_label": format_datetime(ro.promised_time),
 			"lines": {line.name: line.approval_status for line in ro.lines},
+			"undoable": [line.name for line in ro.lines if line.can_undo],
 		}
 		for ro in open_orders_with_lines(customers)
 	]
@@ -197,6 +295,19 @@ def format_datetime(value) -> str | None:
 	return frappe.format(value, {"fieldtype": "Datetime"}) if value else None
 
 
+def format_time(value) -> str | None:
+	"""A time of day as HH:MM (24-hour, as the workshop's slots are shown in both languages):
+	"08:30" for 8:30:00, a timedelta, a time or a datetime."""
+	if value in (None, ""):
+		return None
+	if hasattr(value, "hour"):
+		return f"{value.hour:02d}:{value.minute:02d}"
+	seconds = (
+		int(to_timedelta(value).total_seconds()) if isinstance(value, str) else int(value.total_seconds())
+	)
+	return f"{seconds // 3600 % 24:02d}:{seconds % 3600 // 60:02d}"
+
+
 # ------------------------------------------------------------------ appointments
 
 
@@ -204,9 +315,32 @@ def appointments(customers: list[str]) -> list[dict]:
 	"""The customer's appointments from today on, soonest first."""
 	if not customers:
 		return []
-	return frappe.get_all(
+	rows = frappe.get_all(
 		"Service Appointment",
 		filters={"customer": ("in", customers), "appointment_date": (">=", nowdate())},
-		fields=["name", "vehicle", "status", "appointment_date", "start_time", "estimated_hours"],
+		fields=["name", "vehicle", "status", "appointment_date", "start_time"],
 		order_by="appointment_date asc, start_time asc",
 	)
+	labels = vehicle_labels(customers) if rows else {}
+	for row in rows:
+		add_appointment_labels(row, labels)
+	return rows
+
+
+def appointment(name: str, customers: list[str]) -> dict:
+	"""One of the customers' appointments (any date), with its labels; else 404."""
+	row = owned(
+		"Service Appointment",
+		name,
+		customers,
+		["name", "vehicle", "status", "appointment_date", "start_time"],
+	)
+	return add_appointment_labels(row, vehicle_labels(customers))
+
+
+def add_appointment_labels(row: dict, labels: dict[str, str]) -> dict:
+	row.vehicle_label = labels.get(row.vehicle) or row.vehicle
+	row.date_label = frappe.format(row.appointment_date, {"fieldtype": "Date"})
+	row.time_label = format_time(row.start_time)
+	row.label = " ".join(p for p in (row.date_label, row.time_label) if p)
+	return row

@@ -41,7 +41,8 @@ def portal_strings() -> set[str]:
 	strings = set(JS_MESSAGES)
 	for path in SOURCES:
 		strings.update(m.group(1)[1:-1] for m in MESSAGE.finditer(path.read_text(encoding="utf-8")))
-	strings.update(item["title"] for item in frappe.get_hooks("portal_menu_items") if "/" in item["route"])
+	menu = frappe.get_hooks("standard_portal_menu_items", app_name="dms_app")
+	strings.update(item["title"] for item in menu if "/" in item["route"])
 	# statuses and line states the pages show through _(value)
 	for doctype, field in SHOWN_OPTIONS:
 		strings.update(filter(None, frappe.get_meta(doctype).get_options(field).split("\n")))

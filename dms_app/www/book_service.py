@@ -1,5 +1,6 @@
 """/book-service: choose one of your vehicles and a day with free workshop capacity, describe the
-work, and request the appointment (capacity and booking are the service area's)."""
+work, and request the appointment (capacity and booking are the service area's). After booking,
+/book-service?booked=<appointment> confirms it: date, time, vehicle and reference."""
 
 import frappe
 from frappe import _
@@ -24,5 +25,9 @@ def get_context(context):
 	context.from_date = add_days(nowdate(), 1)
 	context.to_date = add_days(nowdate(), SEARCH_DAYS)
 	context.appointments = queries.appointments(customers)
+	# after booking: the confirmation of the customer's own appointment (someone else's: nothing)
+	booked = frappe.form_dict.get("booked")
+	if booked and frappe.db.exists("Service Appointment", {"name": booked, "customer": ("in", customers)}):
+		context.booked = queries.appointment(booked, customers)
 	context.work_max_chars = WORK_MAX_CHARS
 	return context

@@ -74,8 +74,11 @@ async function status(request, url, options = {}) {
 		await page.waitForSelector(`${line} .dms-approve`);
 		await shot(page, "03-repair-status-before.png");
 		await page.click(`${line} .dms-approve`);
+		// the decision is confirmed first, then it can be taken back for a few minutes
+		await page.click(`${line} .dms-confirm`);
 		await page.waitForSelector(`.dms-ro[data-ro="${A.ro}"] .dms-ro-message.alert-success`);
 		await page.waitForSelector(`${line} [data-status="Approved"]`);
+		await page.waitForSelector(`${line} .dms-undo`);
 		result.approved_line = A.lines[0];
 		await shot(page, "04-repair-status-approved.png");
 
@@ -108,8 +111,9 @@ async function status(request, url, options = {}) {
 		await page.fill("#dms-work", "Annual service (browser test)");
 		await shot(page, "05-book-slot-chosen.png");
 		await page.click(".dms-book");
-		await page.waitForSelector(".dms-booking-message.alert-success", { timeout: 20000 });
-		result.booking_message = (await page.textContent(".dms-booking-message")).trim();
+		// the page comes back with the booking's date, time, vehicle and reference
+		await page.waitForSelector(".dms-booked", { timeout: 20000 });
+		result.booking_message = (await page.textContent(".dms-booked")).trim();
 		await shot(page, "06-booked.png");
 
 		// the same page in Simplified Chinese, desktop size

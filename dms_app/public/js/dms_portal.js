@@ -87,16 +87,68 @@
 				li.classList.toggle("done", i < order.stage);
 				li.classList.toggle("current", i === order.stage);
 			});
-			lineEls.forEach((el) => {
+			const undoable = new Set(order.undoable || []);
+			for (const el of lineEls) {
 				const approval = order.lines[el.dataset.line];
-				if (approval && approval !== el.dataset.approval && approval !== "Proposed") {
-					el.dataset.approval = approval;
-					el.querySelector(".dms-line-decision").replaceChildren(pill(approval));
+				if (approval === "Proposed" && el.dataset.approval !== "Proposed") {
+					// a decision taken back (here or in another tab): the server renders the buttons
+					window.location.reload();
+					return;
 				}
-			});
+				if (approval && approval !== "Proposed") {
+					if (approval !== el.dataset.approval) {
+						el.dataset.approval = approval;
+						el.querySelector(".dms-line-decision").replaceChildren(pill(approval));
+					}
+					const undo = el.querySelector(".dms-undo");
+					if (undoable.has(el.dataset.line) && !undo) {
+						el.querySelector(".dms-line-decision").appendChild(undoButton());
+					} else if (!undoable.has(el.dataset.line) && undo) {
+						undo.remove();
+					}
+				}
+			}
 		}
 		const stamp = document.querySelector(".dms-live-text");
 		if (stamp) stamp.textContent = __("Last updated {0}", [payload.as_of]);
+	}
+
+	function undoButton() {
+		const b = document.createElement("button");
+		b.type = "button";
+		b.className = "btn btn-xs btn-link dms-undo";
+		b.textContent = __("Undo");
+		return b;
+	}
+
+	// the customer confirms a decision before it is sent (amount and work repeated)
+	function askConfirmation(line, decision, onConfirm) {
+		const cell = line.querySelector(".dms-line-decision");
+		const before = Array.from(cell.childNodes);
+		const box = document.createElement("div");
+		box.className = "dms-confirm-box";
+		const text = document.createElement("div");
+		text.className = "dms-confirm-text";
+		text.textContent =
+			decision === "Approved"
+				? __("Approve {0} for {1}?", [line.dataset.label, line.dataset.amount])
+				: __("Decline {0}?", [line.dataset.label]);
+		const yes = document.createElement("button");
+		yes.type = "button";
+		yes.className = "btn btn-xs btn-primary dms-confirm";
+		yes.textContent = __("Confirm");
+		const no = document.createElement("button");
+		no.type = "button";
+		no.className = "btn btn-xs btn-default dms-cancel";
+		no.textContent = __("Cancel");
+		yes.addEventListener("click", () => {
+			yes.disabled = no.disabled = true;
+			onConfirm(() => cell.replaceChildren(...before));
+		});
+		no.addEventListener("click", () => cell.replaceChildren(...before));
+		box.append(text, yes, no);
+		cell.replaceChildren(box);
+		yes.focus();
 	}
 
 	function initRepairStatus(root) {
@@ -116,24 +168,41 @@
 		setInterval(poll, seconds * 1000);
 
 		root.addEventListener("click", (event) => {
-			const button = event.target.closest(".dms-line-decision button");
-			if (!button) return;
-			const line = button.closest(".dms-line");
-			const card = button.closest(".dms-ro");
+			const undo = event.target.closest(".dms-undo");
+			const button = event.target.closest(".dms-approve, .dms-decline");
+			if (!undo && !button) return;
+			const line = (undo || button).closest(".dms-line");
+			const card = line.closest(".dms-ro");
 			const message = card.querySelector(".dms-ro-message");
-			const decisions = {};
-			decisions[line.dataset.line] = button.dataset.decision;
-			line.querySelectorAll("button").forEach((b) => (b.disabled = true));
-			show(message, __("Saving…"), "info");
-			call("decide_lines", { repair_order: card.dataset.ro, decisions: JSON.stringify(decisions) }, "POST")
-				.then((payload) => {
-					show(message, __("Your decision was recorded."), "success");
-					applyStatus(payload);
-				})
-				.catch((r) => {
-					line.querySelectorAll("button").forEach((b) => (b.disabled = false));
-					show(message, errorText(r), "danger");
-				});
+			if (undo) {
+				undo.disabled = true;
+				show(message, __("Saving…"), "info");
+				call("undo_decision", { repair_order: card.dataset.ro, line: line.dataset.line }, "POST")
+					.then(() => {
+						show(message, __("Your decision was taken back. You can decide again."), "success");
+						setTimeout(() => window.location.reload(), 1200);
+					})
+					.catch((r) => {
+						undo.disabled = false;
+						show(message, errorText(r), "danger");
+					});
+				return;
+			}
+			const decision = button.dataset.decision;
+			askConfirmation(line, decision, (restore) => {
+				const decisions = {};
+				decisions[line.dataset.line] = decision;
+				show(message, __("Saving…"), "info");
+				call("decide_lines", { repair_order: card.dataset.ro, decisions: JSON.stringify(decisions) }, "POST")
+					.then((payload) => {
+						show(message, __("Your decision was recorded."), "success");
+						applyStatus(payload);
+					})
+					.catch((r) => {
+						restore();
+						show(message, errorText(r), "danger");
+					});
+			});
 		});
 	}
 
@@ -149,7 +218,7 @@
 		// one day at a time: a day picker, then that day's drop-off times
 		function renderSlots(days) {
 			slotsEl.replaceChildren();
-			const free = (days || []).filter((d) => (d.slots || []).length && d.free_hours > 0);
+			const free = (days || []).filter((d) => (d.slots || []).length);
 			if (!free.length) {
 				slotsEl.textContent = __("No free slots in these days. Try later dates.");
 				return;
@@ -157,7 +226,7 @@
 			const picker = document.createElement("select");
 			picker.className = "form-control dms-day";
 			free.forEach((day, i) => {
-				const option = new Option(`${day.label} · ${__("{0} hours free", [day.free_hours])}`, i);
+				const option = new Option(day.label, i);
 				picker.appendChild(option);
 			});
 			const heading = document.createElement("div");
@@ -168,13 +237,13 @@
 			const showDay = (day) => {
 				chosen = null;
 				times.replaceChildren(
-					...day.slots.map((time) => {
+					...day.slots.map((slot) => {
 						const b = document.createElement("button");
 						b.type = "button";
 						b.className = "btn btn-sm btn-default dms-slot";
 						b.dataset.date = day.date;
-						b.dataset.time = time;
-						b.textContent = String(time).slice(0, 5);
+						b.dataset.time = slot.time;
+						b.textContent = slot.label;
 						return b;
 					})
 				);
@@ -220,7 +289,8 @@
 							? __("Booked: {0}. A confirmation email is on its way.", [result.label])
 							: __("Requested: {0}. We will confirm it by email.", [result.label]);
 					show(message, text, "success");
-					setTimeout(() => window.location.reload(), 2500);
+					// the page confirms the booking: date, time, vehicle and reference
+					window.location.assign(result.url);
 				})
 				.catch((r) => {
 					event.target.disabled = false;
@@ -229,7 +299,25 @@
 		});
 	}
 
+	// English / 简体中文: stored as the user's language, the page comes back in it
+	function initLanguageSwitch() {
+		document.querySelectorAll(".dms-lang-switch [data-lang]").forEach((b) =>
+			b.addEventListener("click", () => {
+				if (b.classList.contains("active")) return;
+				b.disabled = true;
+				call("set_language", { language: b.dataset.lang }, "POST")
+					.then(() => {
+						const url = new URL(window.location.href);
+						url.searchParams.delete("_lang");
+						window.location.assign(url.toString());
+					})
+					.catch(() => (b.disabled = false));
+			})
+		);
+	}
+
 	function init() {
+		initLanguageSwitch();
 		const root = document.querySelector(".dms-portal");
 		if (!root) return;
 		if (root.dataset.page === "repair-status") initRepairStatus(root);
