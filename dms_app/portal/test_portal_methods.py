@@ -20,6 +20,8 @@ OPEN_TO_CUSTOMERS = {
 	"dms_app.api.portal.decide_lines": "own repair orders only (test_portal_security)",
 	"dms_app.api.portal.available_slots": "workshop capacity, no customer data",
 	"dms_app.api.portal.book_service": "own vehicles only (test_portal_security)",
+	"dms_app.api.portal.undo_decision": "own decisions on own repair orders only (test_portal_details)",
+	"dms_app.api.portal.set_language": "the caller's own language, English or Chinese (test_portal_dealer)",
 	"dms_app.api.service.available_slots": "workshop capacity, no customer data",
 	"dms_app.api.service.my_appointments": "own appointments only",
 	"dms_app.api.sales.finance_quote": "arithmetic, no database",
@@ -73,6 +75,19 @@ def probes(bob) -> dict[str, dict]:
 			"description": "x",
 		},
 		"dms_app.api.sales.make_deal_from_opportunity": {"opportunity": "CRM-OPP-0001"},
+		"dms_app.api.sales.deal_vehicle": {"deal_type": "Stock Vehicle", "vin": vin},
+		"dms_app.api.sales.new_checklist": {"doctype": "PDI Checklist"},
+		"dms_app.api.calendar.service_appointment_events": {
+			"start": nowdate(),
+			"end": add_days(nowdate(), 30),
+		},
+		"dms_app.api.calendar.move_service_appointment": {
+			"args": {
+				"name": bob.appointment,
+				"start": f"{add_days(nowdate(), 4)} 09:00:00",
+				"end": f"{add_days(nowdate(), 4)} 10:00:00",
+			}
+		},
 		"dms_app.api.service.bookable_operations": {"vehicle": vin},
 		"dms_app.api.service.book_appointment": {
 			"vehicle": vin,

@@ -6,7 +6,7 @@ that the vehicles area reserves and locks. Taxes are always ERPNext's own comput
 """
 
 import frappe
-from erpnext.controllers.accounts_controller import get_taxes_and_charges
+from erpnext.controllers.accounts_controller import get_default_taxes_and_charges, get_taxes_and_charges
 from frappe import _
 from frappe.model.mapper import get_mapped_doc
 from frappe.utils import add_days, cint, flt, nowdate
@@ -17,6 +17,50 @@ LINKS = {
 	"Sales Invoice": "sales_invoice",
 	"Delivery Note": "delivery_note",
 }
+
+
+TAX_TEMPLATE = "Sales Taxes and Charges Template"
+
+
+def vehicle_defaults(deal_type: str, vin: str | None = None, trim: str | None = None) -> dict:
+	"""What a deal takes from the vehicle sold: its trim, model, Item, colour and list price.
+
+	A stock vehicle gives its own values (its trim's list price when it has none); a factory order
+	takes the trim's. Used by the deal's validation and by the form when the VIN or trim is chosen.
+	"""
+	if deal_type == "Stock Vehicle":
+		if not vin:
+			return {}
+		vehicle = frappe.db.get_value(
+			"Motor Vehicle", vin, ["item", "trim", "model", "colour", "list_price"], as_dict=True
+		)
+		if not vehicle:
+			return {}
+		trim = vehicle.trim or trim
+		trim_values = trim and frappe.db.get_value("Vehicle Trim", trim, ["item", "list_price"], as_dict=True)
+		return {
+			"trim": trim,
+			"model": vehicle.model,
+			"vehicle_item": vehicle.item or (trim_values and trim_values.item),
+			"colour": vehicle.colour,
+			"list_price": flt(vehicle.list_price) or flt(trim_values and trim_values.list_price),
+		}
+	if not trim:
+		return {}
+	values = frappe.db.get_value("Vehicle Trim", trim, ["item", "model", "list_price"], as_dict=True)
+	if not values:
+		return {}
+	return {
+		"trim": trim,
+		"model": values.model,
+		"vehicle_item": values.item,
+		"list_price": flt(values.list_price),
+	}
+
+
+def default_tax_template(company: str | None) -> str | None:
+	"""The company's default Sales Taxes and Charges Template, found the way ERPNext's documents find it."""
+	return (get_default_taxes_and_charges(TAX_TEMPLATE, company=company) or {}).get("taxes_and_charges")
 
 
 def vehicle_row(deal) -> dict:
@@ -66,7 +110,7 @@ def preview_taxes(deal) -> float:
 			"conversion_rate": 1,
 			"plc_conversion_rate": 1,
 			"taxes_and_charges": deal.taxes_and_charges,
-			"taxes": get_taxes_and_charges("Sales Taxes and Charges Template", deal.taxes_and_charges),
+			"taxes": get_taxes_and_charges(TAX_TEMPLATE, deal.taxes_and_charges),
 		}
 	)
 	for row in [vehicle_row(deal), *(line_row(line) for line in deal.items)]:
@@ -118,8 +162,10 @@ def make_quotation(deal_name: str):
 		for line in source.items:
 			target.append("items", line_row(line))
 		target.taxes = []
-		if source.taxes_and_charges:
-			for tax in get_taxes_and_charges("Sales Taxes and Charges Template", source.taxes_and_charges):
+		# a deal made before taxes were defaulted still gets the company's default template
+		target.taxes_and_charges = source.taxes_and_charges or default_tax_template(source.company)
+		if target.taxes_and_charges:
+			for tax in get_taxes_and_charges(TAX_TEMPLATE, target.taxes_and_charges):
 				target.append("taxes", tax)
 		target.run_method("set_missing_values")
 		target.run_method("calculate_taxes_and_totals")
@@ -247,6 +293,10 @@ def make_deposit(deal_name: str):
 	from erpnext.accounts.doctype.payment_entry.payment_entry import get_payment_entry
 
 	deal = get_deal(deal_name)
+	if deal.status in ("Invoiced", "Delivered", "Lost"):
+		frappe.throw(
+			_("Deal {0} is {1}: a deposit is taken before invoicing").format(deal.name, _(deal.status))
+		)
 	if not deal.sales_order or not flt(deal.deposit):
 		frappe.throw(_("Deal {0} needs a submitted Sales Order and a deposit amount").format(deal.name))
 	return get_payment_entry("Sales Order", deal.sales_order, party_amount=flt(deal.deposit))

@@ -14,15 +14,20 @@ STATES = (
 	("Approved", "Success", "Sales Consultant"),
 	("Rejected", "Danger", "Sales Consultant"),
 )
+REOPENABLE = 'doc.status in ("Open", "Quoted")'
+"""A deal is reopened for a new discount only before it is ordered: after that its vehicle and price are
+locked to the Sales Order, and a delivered or lost deal is closed."""
 TRANSITIONS = (
 	# from, action, to, role, condition
 	("Draft", "Approve", "Approved", "Sales Consultant", "not doc.needs_approval"),
 	("Draft", "Request Approval", "Pending Approval", "Sales Consultant", "doc.needs_approval"),
 	("Pending Approval", "Approve", "Approved", "Sales Manager", None),
 	("Pending Approval", "Reject", "Rejected", "Sales Manager", None),
-	("Approved", "Reopen", "Draft", "Sales Consultant", None),
-	("Rejected", "Reopen", "Draft", "Sales Consultant", None),
+	("Approved", "Reopen", "Draft", "Sales Consultant", REOPENABLE),
+	("Rejected", "Reopen", "Draft", "Sales Consultant", REOPENABLE),
 )
+SHOW_DEAL_STATUS = ("Draft", "Approved")
+"""States whose deals show their own status (Ordered, Delivered…) once past quoting: see vehicle_deal_list.js."""
 PDI_CHECKS = (
 	("Documents", "VIN on body matches invoice and certificate of conformity"),
 	("Documents", "Owner's manual, service book and spare key present"),
@@ -107,7 +112,13 @@ def ensure_workflow():
 			"document_type": "Vehicle Deal",
 			"workflow_state_field": "workflow_state",
 			"states": [
-				{"state": state, "doc_status": "0", "allow_edit": role} for state, _style, role in STATES
+				{
+					"state": state,
+					"doc_status": "0",
+					"allow_edit": role,
+					"avoid_status_override": int(state in SHOW_DEAL_STATUS),
+				}
+				for state, _style, role in STATES
 			],
 			"transitions": [
 				{

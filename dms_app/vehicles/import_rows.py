@@ -50,6 +50,7 @@ class ParsedRow:
 	row_no: int
 	values: dict
 	errors: list[str] = field(default_factory=list)
+	warnings: list[str] = field(default_factory=list)  # e.g. a wrong check digit: imported, but reported
 	decoded: object = None  # the VinInfo
 
 	@property
@@ -146,6 +147,7 @@ def _check_vin(row: ParsedRow, decode: Callable, first_row_of: dict):
 	row.decoded = info
 	row.values["vin"] = info.vin
 	row.errors.extend(info.errors)
+	row.warnings.extend(info.warnings)
 	if info.vin in first_row_of:
 		row.errors.append(_("VIN {vin} is also on row {row}", vin=info.vin, row=first_row_of[info.vin]))
 	else:

@@ -16,6 +16,7 @@ class TechnicianTimeLog(Document):
 		employee_name: DF.Data | None
 		end: DF.Datetime | None
 		hours: DF.Float
+		job_description: DF.Data | None
 		job_no: DF.Int
 		labour_operation: DF.Link | None
 		labour_row: DF.Data

@@ -2,6 +2,8 @@ import frappe
 from frappe import _
 from frappe.model.document import Document
 
+from dms_app.vehicle_sales import checklists
+
 
 class PDIChecklist(Document):
 	# begin: auto-generated types
@@ -32,11 +34,9 @@ class PDIChecklist(Document):
 			self.load_template()
 
 	def load_template(self):
-		self.template = self.template or frappe.db.get_single_value("DMS Settings", "default_pdi_template")
-		if not self.template:
-			return
-		for row in frappe.get_doc("PDI Template", self.template).items:
-			self.append("items", {"section": row.section, "check_item": row.check_item})
+		self.template = checklists.pdi_template(self.template)
+		for row in checklists.pdi_rows(self.template):
+			self.append("items", row)
 
 	def validate(self):
 		if not self.items:

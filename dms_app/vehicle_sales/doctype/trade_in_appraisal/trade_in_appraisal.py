@@ -3,21 +3,9 @@ from frappe import _
 from frappe.model.document import Document
 from frappe.utils import flt
 
+from dms_app.vehicle_sales.checklists import appraisal_rows
 from dms_app.vehicle_sales.trade_in import check_not_in_stock
 from dms_app.vehicles.decoding import validate_vin
-
-CONDITION_AREAS = (
-	"Body panels",
-	"Paint",
-	"Glass and lamps",
-	"Tyres and wheels",
-	"Interior and upholstery",
-	"Engine / drive unit",
-	"Transmission",
-	"Brakes and suspension",
-	"Electrics and infotainment",
-	"Service history and keys",
-)
 
 
 class TradeinAppraisal(Document):
@@ -30,8 +18,8 @@ class TradeinAppraisal(Document):
 			self.set_default_checklist()
 
 	def set_default_checklist(self):
-		for area in CONDITION_AREAS:
-			self.append("condition_items", {"area": area})
+		for row in appraisal_rows():
+			self.append("condition_items", row)
 
 	def validate(self):
 		self.decode()

@@ -72,8 +72,13 @@ class VehicleDeal(Document):
 		workflow_state: DF.Link | None
 
 	# end: auto-generated types
-	def validate(self):
+	def before_validate(self):
+		# before Frappe's mandatory check, so a deal inserted without a price (REST, import) gets one
 		self.fill_vehicle()
+		if self.is_new() and not self.taxes_and_charges:
+			self.taxes_and_charges = deal_logic.default_tax_template(self.company)
+
+	def validate(self):
 		self.validate_vehicle_free()
 		self.validate_locked_fields()
 		self.validate_trade_in()
@@ -85,25 +90,19 @@ class VehicleDeal(Document):
 		if self.deal_type == "Stock Vehicle":
 			if not self.vin:
 				frappe.throw(_("Select the VIN of the stock vehicle sold"))
-			vehicle = frappe.db.get_value(
-				"Motor Vehicle", self.vin, ["item", "trim", "model", "colour", "list_price"], as_dict=True
-			)
-			self.trim = vehicle.trim or self.trim
-			self.model = vehicle.model
-			self.vehicle_item = vehicle.item
-			self.colour = self.colour or vehicle.colour
-			list_price = vehicle.list_price
 		else:
 			self.vin = None
-			trim = frappe.db.get_value(
-				"Vehicle Trim", self.trim, ["item", "model", "list_price"], as_dict=True
-			)
-			self.model, self.vehicle_item, list_price = trim.model, trim.item, trim.list_price
-		if not self.vehicle_item:
+			if not self.trim:
+				frappe.throw(_("Select the trim of the vehicle ordered"))
+		values = deal_logic.vehicle_defaults(self.deal_type, self.vin, self.trim)
+		if not values.get("vehicle_item"):
 			frappe.throw(_("Vehicle {0} has no Item to sell it as").format(self.vin or self.trim))
-		self.list_price = list_price
+		self.trim = values["trim"]
+		self.model, self.vehicle_item = values["model"], values["vehicle_item"]
+		self.colour = self.colour or values.get("colour")
+		self.list_price = values["list_price"]
 		if not self.vehicle_price:
-			self.vehicle_price = list_price
+			self.vehicle_price = self.list_price
 
 	def validate_vehicle_free(self):
 		if not self.vin or self.status == "Lost":
@@ -120,7 +119,9 @@ class VehicleDeal(Document):
 			)
 		if vehicle.status in UNAVAILABLE and not self.sales_order:
 			frappe.throw(
-				_("Vehicle {0} is {1} and cannot be sold").format(self.vin, _(vehicle.status)),
+				_("Vehicle {0} is {1} and cannot be sold").format(
+					self.vin, _(vehicle.status, context="Motor Vehicle")
+				),
 				title=_("Vehicle not available"),
 			)
 

@@ -18,7 +18,8 @@ frappe.listview_settings["Motor Vehicle"] = {
 		}
 	},
 	get_indicator(doc) {
-		return [__(doc.status), MOTOR_VEHICLE_COLOURS[doc.status] || "gray", "status,=," + doc.status];
+		// with the doctype as context, as the form's Select shows it: "In Service" reads "Customer Vehicle"
+		return [__(doc.status, null, "Motor Vehicle"), MOTOR_VEHICLE_COLOURS[doc.status] || "gray", "status,=," + doc.status];
 	},
 	formatters: {
 		stock_in_date(value) {

@@ -106,3 +106,22 @@ def test_a_technician_cannot_import_vehicles():
 	frappe.set_user(factories.make_user(roles=("Technician",)))
 	with pytest.raises(frappe.PermissionError):
 		import_vehicles(doc.name)
+
+
+def test_the_import_is_titled_with_the_files_name_and_reports_check_digit_warnings():
+	customer = factories.make_customer()
+	text = "VIN,Customer\nJTDKB3FU2S3912346,\n"
+	doc = frappe.get_doc(
+		{
+			"doctype": "Vehicle Import",
+			"import_file": attach(text, name="july_customers.csv"),
+			"stock_type": "Customer",
+			"default_customer": customer,
+		}
+	).insert()
+	assert doc.title == "july_customers.csv"
+	assert frappe.get_meta("Vehicle Import").title_field == "title"
+	row = doc.rows[0]
+	# a wrong check digit does not stop the row, but the row says so
+	assert row.row_status == "Valid" and doc.error_rows == 0
+	assert row.message and "Warning" in row.message and "check digit" in row.message.lower()

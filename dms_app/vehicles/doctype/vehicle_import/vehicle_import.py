@@ -37,11 +37,13 @@ class VehicleImport(Document):
 		rows: DF.Table[VehicleImportRow]
 		status: DF.Literal["Pending", "Checked", "Imported", "Partly Imported"]
 		stock_type: DF.Literal["Customer", "New"]
+		title: DF.Data | None
 		total_rows: DF.Int
 		valid_rows: DF.Int
 	# end: auto-generated types
 
 	def validate(self):
+		self.title = self.file_title()
 		if self.is_new() or any(
 			self.has_value_changed(field) for field in ("import_file", "stock_type", "default_customer")
 		):
@@ -65,6 +67,8 @@ class VehicleImport(Document):
 		self.rows = []
 		for row in parsed:
 			errors = row.errors + self.database_errors(row.values, existing)
+			# warnings (a wrong check digit, an odd model year) don't stop the row: say so beside it
+			notes = errors + [_("Warning: {0}").format(warning) for warning in row.warnings]
 			info = row.decoded
 			self.append(
 				"rows",
@@ -72,13 +76,20 @@ class VehicleImport(Document):
 					"row_no": row.row_no,
 					"vin": row.values.get("vin"),
 					"row_status": "Error" if errors else "Valid",
-					"message": "; ".join(errors) or None,
+					"message": "; ".join(notes) or None,
 					"make": info.make if info else None,
 					"model_year": info.model_year if info else None,
 					"data": json.dumps(row.values),
 				},
 			)
 		self.update_counts()
+
+	def file_title(self) -> str | None:
+		"""The attached file's own name ("july_stock.csv"), not its path on the site."""
+		if not self.import_file:
+			return None
+		name = frappe.db.get_value("File", {"file_url": self.import_file}, "file_name")
+		return name or self.import_file.rsplit("/", 1)[-1]
 
 	def file_content(self) -> bytes:
 		file_name = frappe.db.get_value("File", {"file_url": self.import_file}, "name")
