@@ -78,8 +78,8 @@ def clock_on(repair_order: str, labour_row: str, employee: str | None = None) ->
 
 
 @frappe.whitelist(methods=["POST"])
-def clock_off(employee: str | None = None) -> str:
-	return time_logs.clock_off(employee)
+def clock_off(employee: str | None = None, repair_order: str | None = None) -> str:
+	return time_logs.clock_off(employee, repair_order=repair_order)
 
 
 @frappe.whitelist(methods=["POST"])

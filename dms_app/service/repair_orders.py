@@ -394,8 +394,11 @@ def on_update(doc):
 	from dms_app.service import invoicing
 
 	if doc.status == "Completed" and old_status in WORKING:
+		from dms_app.service.appointments import complete_for_repair_order
+
 		invoicing.book_completion(doc)
 		update_vehicle(doc)
+		complete_for_repair_order(doc.name)
 	elif doc.status == "Invoiced" and old_status == "Completed":
 		invoicing.invoice(doc)
 	elif doc.status in WORKING and old_status == "Completed":

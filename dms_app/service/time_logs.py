@@ -41,7 +41,7 @@ def validate(log):
 	line = frappe.db.get_value(
 		"Repair Order Labour",
 		{"name": log.labour_row, "parent": log.repair_order},
-		["job_no", "labour_operation", "technician", "approval_status"],
+		["job_no", "labour_operation", "description", "technician", "approval_status"],
 		as_dict=True,
 	)
 	if not line:
@@ -55,6 +55,7 @@ def validate(log):
 	if not is_supervisor():
 		check_own_clocking(log, line, before)
 	log.job_no, log.labour_operation = line.job_no, line.labour_operation
+	log.job_description = line.description  # what the desk shows instead of the internal row code
 	if log.end and log.end <= log.start:
 		frappe.throw(_("Clocked off ({0}) must be after clocked on ({1}).").format(log.end, log.start))
 	if log.start > now_datetime() or (log.end and log.end > now_datetime()):
@@ -136,14 +137,30 @@ def clock_on(repair_order: str, labour_row: str, employee: str | None = None) ->
 	return log.name
 
 
-def clock_off(employee: str | None = None, end=None) -> str:
+def clock_off(employee: str | None = None, end=None, repair_order: str | None = None) -> str:
+	"""End the open clocking of `employee` (default: the user's own Employee); an advisor without
+	one clocks off the technician working on `repair_order`, when only one is."""
 	employee = employee or next(iter(user_employees()), None)
-	name = frappe.db.get_value(
-		"Technician Time Log", {"employee": employee, "end": ("is", "not set")}, "name"
-	)
-	if not name:
-		frappe.throw(_("Technician {0} is not clocked on.").format(employee))
-	log = frappe.get_doc("Technician Time Log", name)
+	if employee:
+		filters = {"employee": employee}
+	elif repair_order:
+		filters = {"repair_order": repair_order}
+	else:
+		frappe.throw(
+			_("No Employee record is linked to user {0}: choose the technician.").format(frappe.session.user)
+		)
+	names = frappe.get_all("Technician Time Log", {**filters, "end": ("is", "not set")}, pluck="name")
+	if not names:
+		frappe.throw(
+			_("Technician {0} is not clocked on.").format(frappe.bold(employee))
+			if employee
+			else _("No technician is clocked on repair order {0}.").format(frappe.bold(repair_order))
+		)
+	if len(names) > 1:
+		frappe.throw(
+			_("Several technicians are clocked on repair order {0}: choose one.").format(repair_order)
+		)
+	log = frappe.get_doc("Technician Time Log", names[0])
 	log.end = end or now_datetime()
 	log.save()
 	return log.name

@@ -6,6 +6,7 @@ values are DocField defaults of DMS Settings.
 """
 
 import frappe
+from frappe.model import table_fields
 
 ROLES = (
 	"DMS Manager",
@@ -72,17 +73,26 @@ AREA_DEFAULTS = (
 
 
 def after_install():
-	set_time_defaults()
+	from dms_app.portal.website import setup_portal_menu
+	from dms_app.setup.permissions import grant_erpnext_permissions
+
+	set_single_defaults()
 	ensure_default_records()
+	grant_erpnext_permissions()
+	setup_portal_menu()
 
 
-def set_time_defaults():
-	"""Frappe gives every Time field of a new document the current time, whatever its DocField
-	default, so the single it created for DMS Settings at install holds the install time in the
-	workshop hours; put the defaults there (only at install: later the times are the admin's)."""
-	for df in frappe.get_meta("DMS Settings").fields:
-		if df.fieldtype == "Time" and df.default:
-			frappe.db.set_single_value("DMS Settings", df.fieldname, df.default)
+def set_single_defaults():
+	"""Copy DMS Settings' DocField defaults into the single, once, at install (as ERPNext's and
+	hrms's installs do for their settings): Frappe gives every Time field of a new document the
+	current time whatever its default, so the single it made holds the install time as workshop
+	hours. Later the values are the admin's."""
+	settings = frappe.get_single("DMS Settings")
+	for df in settings.meta.fields:
+		if df.default is not None and df.fieldtype not in table_fields:
+			settings.set(df.fieldname, df.default)
+	settings.flags.ignore_mandatory = True
+	settings.save(ignore_permissions=True)
 
 
 def after_migrate():

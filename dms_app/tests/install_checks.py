@@ -94,8 +94,19 @@ def check_pdi() -> None:
 	assert len(pdi.items) > 5, pdi.items
 
 
+def check_role_permissions() -> None:
+	"""A Service Advisor with no ERPNext role picks customers and technicians, and no more."""
+	advisor = factories.make_user(roles=("Service Advisor",))
+	assert frappe.has_permission("Customer", "select", user=advisor)
+	assert frappe.has_permission("Customer", "read", user=advisor)
+	assert not frappe.has_permission("Customer", "write", user=advisor)
+	assert frappe.has_permission("Employee", "select", user=advisor)
+	assert not frappe.has_permission("Employee", "read", user=advisor)
+
+
 def check_all() -> None:
 	check_settings()
+	check_role_permissions()
 	check_deal_approval()
 	check_appointment_booking()
 	check_pdi()

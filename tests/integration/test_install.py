@@ -16,6 +16,10 @@ def test_settings_defaults_on_the_test_site():
 	install_checks.check_settings()
 
 
+def test_dms_roles_reach_the_erpnext_records_their_work_needs():
+	install_checks.check_role_permissions()
+
+
 def test_deal_approval_appointment_and_pdi_work_with_the_defaults():
 	install_checks.check_deal_approval()
 	install_checks.check_appointment_booking()

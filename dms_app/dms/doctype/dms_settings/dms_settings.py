@@ -2,7 +2,7 @@ import frappe
 from frappe import _
 from frappe.model import table_fields
 from frappe.model.document import Document
-from frappe.utils import cast, get_time
+from frappe.utils import cast, flt, get_time
 
 
 class DMSSettings(Document):
@@ -79,7 +79,7 @@ class DMSSettings(Document):
 		if get_time(self.workshop_opens) >= get_time(self.workshop_closes):
 			frappe.throw(_("The workshop must close after it opens."))
 		for field in ("appointment_slot_minutes", "technician_hours_per_day", "booking_horizon_days"):
-			if self.get(field) <= 0:
+			if flt(self.get(field)) <= 0:
 				frappe.throw(_("{0} must be more than 0.").format(_(self.meta.get_label(field))))
 
 

@@ -13,7 +13,7 @@ frappe.ui.form.on("Repair Order", {
 		if (working) {
 			frm.add_custom_button(__("Issue Parts"), () => call(frm, "issue_parts", { repair_order: frm.doc.name }), __("Parts"));
 			frm.add_custom_button(__("Clock On"), () => clock_on(frm), __("Clock"));
-			frm.add_custom_button(__("Clock Off"), () => call(frm, "clock_off", {}), __("Clock"));
+			frm.add_custom_button(__("Clock Off"), () => clock_off(frm), __("Clock"));
 			if (all_lines(frm).some((row) => row.approval_status === "Proposed")) {
 				frm.add_custom_button(__("Record Customer Decision"), () => decide(frm));
 			}
@@ -47,6 +47,14 @@ function clock_on(frm) {
 		],
 		(values) => call(frm, "clock_on", { repair_order: frm.doc.name, ...values }),
 		__("Clock On")
+	);
+}
+
+function clock_off(frm) {
+	frappe.prompt(
+		[{ fieldname: "employee", label: __("Technician"), fieldtype: "Link", options: "Employee", description: __("Empty: yourself, or the one technician clocked on this order") }],
+		(values) => call(frm, "clock_off", { repair_order: frm.doc.name, ...values }),
+		__("Clock Off")
 	);
 }
 

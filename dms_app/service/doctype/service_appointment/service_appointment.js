@@ -28,6 +28,18 @@ frappe.ui.form.on("Service Appointment", {
 		if (["Requested", "Confirmed"].includes(frm.doc.status)) {
 			frm.add_custom_button(__("Find a Slot"), () => find_slot(frm));
 		}
+		if (!frm.doc.repair_order && ["Requested", "Confirmed", "Arrived"].includes(frm.doc.status)) {
+			// the customer arrives: open the repair order with the requested work as its jobs
+			frm.add_custom_button(
+				__("Repair Order"),
+				() =>
+					frappe.model.open_mapped_doc({
+						method: "dms_app.api.repair_orders.make_repair_order",
+						frm,
+					}),
+				__("Create")
+			);
+		}
 		for (const status of NEXT_STATUS[frm.doc.status] || []) {
 			frm.add_custom_button(
 				STATUS_ACTION[status],
