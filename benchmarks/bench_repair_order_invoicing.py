@@ -36,8 +36,8 @@ def setup(frappe) -> list[str]:
 	from frappe.model.workflow import apply_workflow
 
 	from dms_app.service import parts
-	from dms_app.service import repair_order_testing as rt
 	from dms_app.tests import factories
+	from dms_app.tests import repair_orders as rt
 
 	items = [rt.make_part(qty=N * 2, rate=10 + i, selling=20 + 2 * i) for i in range(5)]
 	operations = [rt.make_labour_operation(hours=0.5 + i / 2, rate=110) for i in range(5)]

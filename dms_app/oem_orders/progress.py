@@ -35,10 +35,3 @@ def order_stage(lines: list[LineProgress]) -> str:
 	if not lines:
 		return STAGES[0]
 	return min((line_stage(line) for line in lines), key=STAGES.index)
-
-
-def days_supply(units_in_stock: int, units_sold_last_30_days: int) -> float | None:
-	"""Days supply = units in stock ÷ (units sold in the last 30 days ÷ 30); None without recent sales."""
-	if units_sold_last_30_days <= 0:
-		return None
-	return units_in_stock / (units_sold_last_30_days / 30)

@@ -49,7 +49,7 @@ def test_supersession_loops_and_self_references_are_refused():
 
 
 def test_selling_a_superseded_part_sells_old_stock_first_then_the_current_part():
-	from dms_app.service.repair_order_testing import make_part
+	from dms_app.tests.repair_orders import make_part
 
 	old = make_part(qty=1, rate=10)
 	new = part()
@@ -104,7 +104,7 @@ def test_stock_order_from_material_requests_links_them_as_ordered():
 def test_urgent_vor_order_needs_and_keeps_its_repair_order():
 	if not frappe.get_meta("Purchase Order").has_field("repair_order"):
 		pytest.skip("Repair Order doctype not installed")
-	from dms_app.service.repair_order_testing import make_repair_order
+	from dms_app.tests.repair_orders import make_repair_order
 
 	a = part()
 	supplier = factories.make_supplier()

@@ -8,8 +8,8 @@ from dms_app.oem_orders.report.days_supply_by_model import days_supply_by_model
 from dms_app.oem_orders.report.late_oem_shipments import late_oem_shipments
 from dms_app.oem_orders.report.open_oem_orders import open_oem_orders
 from dms_app.oem_orders.report.vehicles_in_transit import vehicles_in_transit
-from dms_app.oem_orders.tests_utils import csv_of, make_oem_order
 from dms_app.tests import factories
+from dms_app.tests.oem_orders import csv_of, make_oem_order
 
 
 def test_open_orders_in_transit_and_late_shipments():

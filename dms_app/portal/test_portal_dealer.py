@@ -11,8 +11,8 @@ from frappe.translate import get_user_lang
 
 from dms_app.api import portal as api
 from dms_app.portal.test_portal_render import render
-from dms_app.portal.test_utils import make_customer_vehicle, make_portal_customer
 from dms_app.portal.website import PORTAL_ROUTES, dealer_brand, setup_portal_menu, update_website_context
+from dms_app.tests.portal import make_customer_vehicle, make_portal_customer
 
 SHOWN = (*PORTAL_ROUTES, "/invoices")
 HIDDEN = ("/project", "/timesheets", "/material-requests", "/newsletters", "/shipments", "/issues")

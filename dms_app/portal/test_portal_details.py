@@ -12,7 +12,7 @@ from frappe.utils import add_days, add_to_date, now_datetime, nowdate
 from dms_app.api import portal as api
 from dms_app.portal import queries
 from dms_app.portal.test_portal_render import render
-from dms_app.portal.test_utils import make_customer_vehicle, make_portal_customer, make_repair_order
+from dms_app.tests.portal import make_customer_vehicle, make_portal_customer, make_repair_order
 from dms_app.www import book_service, my_vehicles, repair_status
 
 APP_JS = frappe.get_app_path("dms_app", "public", "js", "dms_portal.js")
@@ -20,7 +20,7 @@ APP_JS = frappe.get_app_path("dms_app", "public", "js", "dms_portal.js")
 
 @pytest.fixture
 def alice():
-	from dms_app.warranty.tests_utils import make_warranty_make
+	from dms_app.tests.warranty import make_warranty_make
 
 	make_warranty_make("Honda")
 	customer = make_portal_customer("Portal Alice")
@@ -140,7 +140,7 @@ def test_times_read_hours_and_minutes():
 
 @pytest.fixture
 def workshop():
-	from dms_app.service.appointment_factories import make_technician
+	from dms_app.tests.service_appointments import make_technician
 
 	make_technician(hours=8)
 	frappe.db.set_single_value("DMS Settings", "auto_confirm_portal_bookings", 1)

@@ -10,7 +10,7 @@ import pytest
 from frappe.utils import add_days, nowdate
 
 import dms_app.api
-from dms_app.portal.test_utils import make_customer_vehicle, make_portal_customer, make_repair_order
+from dms_app.tests.portal import make_customer_vehicle, make_portal_customer, make_repair_order
 
 REFUSED = (frappe.PermissionError, frappe.DoesNotExistError, frappe.ValidationError)
 
@@ -44,7 +44,7 @@ def whitelisted_methods() -> set[str]:
 @pytest.fixture
 def neighbours():
 	"""Alice (the caller) and Bob, whose vehicle, repair order and appointment she goes after."""
-	from dms_app.service.appointment_factories import make_technician
+	from dms_app.tests.service_appointments import make_technician
 
 	alice, bob = make_portal_customer("Portal Alice"), make_portal_customer("Portal Bob")
 	alice.vin = make_customer_vehicle(alice.customer)

@@ -9,7 +9,7 @@ from frappe.utils import add_days, getdate, nowdate
 
 from dms_app.api import portal as api
 from dms_app.portal import queries
-from dms_app.portal.test_utils import (
+from dms_app.tests.portal import (
 	ensure_outgoing_email_account,
 	make_customer_vehicle,
 	make_portal_customer,
@@ -136,7 +136,7 @@ def test_customer_decisions_are_recorded_on_the_repair_order(alice):
 
 @pytest.fixture
 def workshop():
-	from dms_app.service.appointment_factories import make_technician
+	from dms_app.tests.service_appointments import make_technician
 
 	make_technician(hours=8)
 	frappe.db.set_single_value("DMS Settings", "auto_confirm_portal_bookings", 1)

@@ -12,7 +12,7 @@ from frappe.utils import set_request
 from frappe.website.serve import get_response
 
 from dms_app.portal import JS_MESSAGES
-from dms_app.portal.test_utils import make_customer_vehicle, make_portal_customer, make_repair_order
+from dms_app.tests.portal import make_customer_vehicle, make_portal_customer, make_repair_order
 
 APP = Path(__file__).resolve().parents[1]
 SOURCES = [

@@ -10,8 +10,8 @@ from frappe.permissions import add_permission, update_permission_property
 from dms_app.api import portal as api
 from dms_app.portal import permissions, queries
 from dms_app.portal.customer import customers_for_user, is_portal_user
-from dms_app.portal.test_utils import make_customer_vehicle, make_portal_customer, make_repair_order
 from dms_app.tests.factories import make_user
+from dms_app.tests.portal import make_customer_vehicle, make_portal_customer, make_repair_order
 from dms_app.www import book_service, my_vehicle, my_vehicles, repair_status
 
 

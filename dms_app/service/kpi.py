@@ -1,4 +1,4 @@
-"""Workshop KPIs and clocking arithmetic, free of the database (formulas as named in DOMAIN.md)."""
+"""Workshop KPIs and clocking arithmetic, free of the database (formulas as named in docs/kpis.md)."""
 
 from datetime import datetime
 

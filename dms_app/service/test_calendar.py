@@ -8,7 +8,7 @@ from frappe.utils import add_days, add_to_date, get_datetime, nowdate
 
 from dms_app.api import calendar as calendar_api
 from dms_app.service.doctype.service_appointment.test_service_appointment import book, configure_workshop
-from dms_app.service.repair_order_testing import make_employee
+from dms_app.tests.repair_orders import make_employee
 
 APPOINTMENT_FIELD_MAP = {"start": "start", "end": "end", "id": "name", "title": "title", "allDay": "allDay"}
 

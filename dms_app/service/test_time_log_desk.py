@@ -4,8 +4,8 @@ import frappe
 
 from dms_app.api import repair_orders as api
 from dms_app.patches.v1 import time_log_job_description
-from dms_app.service import repair_order_testing as rt
 from dms_app.tests import factories
+from dms_app.tests import repair_orders as rt
 
 
 def test_a_time_log_shows_the_jobs_description():

@@ -11,7 +11,7 @@ from frappe.model.workflow import apply_workflow
 from frappe.utils import add_days, cast, get_time, getdate, nowdate
 
 from dms_app.setup.defaults import ITEM_GROUPS, WAREHOUSES
-from dms_app.tests import factories
+from dms_app.tests import factories, service_appointments, vehicle_sales
 
 WORKFLOWS = ("Vehicle Deal", "Repair Order", "OEM Warranty Claim", "OEM Vehicle Order")
 COMPANY_ACCOUNTS = (
@@ -56,10 +56,8 @@ def check_settings() -> None:
 
 def check_deal_approval() -> None:
 	"""A discount over the default limit goes to a Sales Manager, as in the demo."""
-	from dms_app.vehicle_sales import tests_utils
-
-	vin = tests_utils.stock_vehicle()
-	deal = tests_utils.make_deal(factories.make_customer(), vin, vehicle_price=30000, discount_amount=2500)
+	vin = vehicle_sales.stock_vehicle()
+	deal = vehicle_sales.make_deal(factories.make_customer(), vin, vehicle_price=30000, discount_amount=2500)
 	assert deal.needs_approval
 	deal = apply_workflow(frappe.get_doc("Vehicle Deal", deal.name), "Request Approval")
 	assert deal.workflow_state == "Pending Approval"
@@ -69,14 +67,12 @@ def check_deal_approval() -> None:
 
 def check_appointment_booking() -> None:
 	"""A drop-off at 09:00 on a working day is inside the default workshop hours and slots."""
-	from dms_app.service import appointment_factories
-
-	technician = appointment_factories.make_technician()
+	technician = service_appointments.make_technician()
 	day = getdate(add_days(nowdate(), 7))
 	appointment = frappe.get_doc(
 		{
 			"doctype": "Service Appointment",
-			"vehicle": appointment_factories.make_customer_vehicle(),
+			"vehicle": service_appointments.make_customer_vehicle(),
 			"appointment_date": day,
 			"start_time": "09:00:00",
 			"estimated_hours": 1,
@@ -88,9 +84,7 @@ def check_appointment_booking() -> None:
 
 def check_pdi() -> None:
 	"""A new PDI checklist gets the default template's checks."""
-	from dms_app.vehicle_sales import tests_utils
-
-	pdi = frappe.get_doc({"doctype": "PDI Checklist", "vin": tests_utils.stock_vehicle()}).insert()
+	pdi = frappe.get_doc({"doctype": "PDI Checklist", "vin": vehicle_sales.stock_vehicle()}).insert()
 	assert len(pdi.items) > 5, pdi.items
 
 

@@ -12,9 +12,8 @@ import frappe
 from frappe.utils import random_string
 from frappe.utils.password import update_password
 
-from dms_app.service import appointment_factories
-from dms_app.tests import factories
-from dms_app.vehicle_sales import tests_utils as sales
+from dms_app.tests import factories, service_appointments
+from dms_app.tests import vehicle_sales as sales
 
 
 def _user(tag: str, role: str, roles: tuple[str, ...], password: str) -> str:
@@ -61,10 +60,10 @@ def recorded_sales(tag: str, vin: str) -> dict:
 def setup_service(tag: str) -> dict:
 	frappe.set_user("Administrator")
 	password = f"Pw-{random_string(12)}"
-	technician = appointment_factories.make_technician(first_name=f"Walk Tech {tag}")
+	technician = service_appointments.make_technician(first_name=f"Walk Tech {tag}")
 	customer = factories.make_customer(f"Walkthrough Owner {tag}")
-	vin = appointment_factories.make_customer_vehicle(customer)
-	operation = appointment_factories.make_labour_operation()
+	vin = service_appointments.make_customer_vehicle(customer)
+	operation = service_appointments.make_labour_operation()
 	return {
 		"tag": tag,
 		"password": password,

@@ -1,4 +1,4 @@
-"""The dealer KPIs of DOMAIN.md as plain formulas (the reports feed them ledger figures).
+"""The dealer KPIs of docs/kpis.md as plain formulas (the reports feed them ledger figures).
 
 Each returns None where the denominator is zero: "no sales" is not "zero days of supply".
 """

@@ -6,8 +6,8 @@ from erpnext.selling.doctype.sales_order.sales_order import make_sales_invoice
 
 from dms_app.api import sales as sales_api
 from dms_app.tests import factories
+from dms_app.tests import vehicle_sales as tu
 from dms_app.vehicle_sales import deal as deal_logic
-from dms_app.vehicle_sales import tests_utils as tu
 
 
 @pytest.fixture

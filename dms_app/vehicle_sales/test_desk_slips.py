@@ -9,9 +9,9 @@ from frappe.model.workflow import get_transitions
 from dms_app.api import sales as sales_api
 from dms_app.patches.v1 import deal_workflow_closed_deals
 from dms_app.tests import factories
+from dms_app.tests import vehicle_sales as tu
 from dms_app.vehicle_sales import checklists
 from dms_app.vehicle_sales import deal as deal_logic
-from dms_app.vehicle_sales import tests_utils as tu
 from dms_app.vehicle_sales.setup import WORKFLOW
 
 

@@ -7,9 +7,9 @@ from frappe.model.workflow import apply_workflow
 from frappe.utils import add_days, flt, nowdate, random_string
 
 from dms_app.tests import factories
+from dms_app.tests import vehicle_sales as tu
 from dms_app.vehicle_sales import crm
 from dms_app.vehicle_sales import deal as deal_logic
-from dms_app.vehicle_sales import tests_utils as tu
 
 
 def gl_balance(account: str | None = None, party: str | None = None, voucher_no: str | None = None) -> float:

@@ -22,14 +22,14 @@ from erpnext.accounts.party import get_party_account
 from frappe import _
 from frappe.utils import cint, flt
 
-IN_STOCK = ("In Stock", "Reserved", "Sold")
+from dms_app.vehicles.lifecycle import ON_THE_GROUND
 
 
 def check_not_in_stock(vin: str):
 	"""A trade-in is a vehicle from outside: one already in the dealer's stock is an error."""
 	vehicle = frappe.db.get_value("Motor Vehicle", vin, ["status", "warehouse", "stock_type"], as_dict=True)
 	serial_warehouse = frappe.db.get_value("Serial No", vin, "warehouse")
-	if serial_warehouse or (vehicle and (vehicle.status in IN_STOCK or vehicle.warehouse)):
+	if serial_warehouse or (vehicle and (vehicle.status in ON_THE_GROUND or vehicle.warehouse)):
 		frappe.throw(
 			_("VIN {0} is already in the dealer's stock ({1}): it cannot be taken in trade").format(
 				vin, serial_warehouse or vehicle.warehouse or _(vehicle.status)

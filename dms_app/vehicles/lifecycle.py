@@ -7,7 +7,12 @@ fact and the status falls back by itself.
 
 from dataclasses import dataclass
 
-PIPELINE = ("Ordered", "In Transit")
+# Status groups, each defined once (docs/kpis.md), beside the derivation they follow:
+PIPELINE = ("Ordered", "In Transit")  # ordered from the OEM, not yet received
+IN_STOCK = ("In Stock", "Reserved")  # on the dealer's ground and not sold: "vehicles in stock"
+ON_THE_GROUND = (*IN_STOCK, "Sold")  # physically at the dealer, sold ones not yet handed over
+COMMITTED = ("Reserved", "Sold", "Delivered")  # promised or handed to a customer
+UNAVAILABLE = ("Sold", "Delivered", "In Service", "Scrapped")  # cannot go on a new deal
 
 
 @dataclass(frozen=True, slots=True)

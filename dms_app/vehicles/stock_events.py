@@ -10,9 +10,7 @@ from frappe import _
 from frappe.utils import cint, getdate
 
 from dms_app.vehicles.decoding import decode_vin
-from dms_app.vehicles.lifecycle import PIPELINE
-
-SOLD = ("Reserved", "Sold", "Delivered")
+from dms_app.vehicles.lifecycle import COMMITTED, PIPELINE
 
 
 def is_vehicle_item(item_code: str | None) -> bool:
@@ -120,7 +118,7 @@ def validate_receipt(doc, method=None):
 
 def validate_purchase_return(pairs, current):
 	for row, vin in pairs:
-		if current.get(vin) in SOLD:
+		if current.get(vin) in COMMITTED:
 			frappe.throw(
 				_("Row {0}: vehicle {1} is {2}; cancel its sale before returning it").format(
 					row.idx, vin, _(current[vin])
@@ -156,7 +154,7 @@ def before_cancel_receipt(doc, method=None):
 	pairs = vins_of(doc)
 	current = statuses([vin for _row, vin in pairs])
 	for row, vin in pairs:
-		if current.get(vin) in SOLD:
+		if current.get(vin) in COMMITTED:
 			frappe.throw(
 				_("Row {0}: vehicle {1} is {2}; cancel its sale first").format(row.idx, vin, _(current[vin])),
 				title=_("Cannot cancel the receipt"),

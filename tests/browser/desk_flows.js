@@ -141,6 +141,7 @@ async function salesFlow(browser) {
 	result.deal = await consultant.evaluate(() => cur_frm.doc.name);
 	await shot(consultant, "01-deal-saved");
 	await workflowAction(consultant, "Request Approval", "Pending Approval");
+	result.discount_banners = await consultant.getByText("The discount is over the limit").filter({ visible: true }).count();
 	await shot(consultant, "02-approval-requested");
 
 	// the sales manager approves it
@@ -170,6 +171,17 @@ async function salesFlow(browser) {
 	await submit(consultant);
 	result.sales_invoice = await consultant.evaluate(() => cur_frm.doc.name);
 	await shot(consultant, "06-sales-invoice");
+
+	// the invoiced deal shows its status and offers neither a deposit nor a way back to draft
+	await openForm(consultant, `/app/vehicle-deal/${result.deal}`, "Vehicle Deal");
+	result.invoiced_deal = await consultant.evaluate(() => ({
+		status: cur_frm.doc.status,
+		buttons: [...document.querySelectorAll(".page-actions button, .page-actions .dropdown-item")]
+			.filter((el) => el.offsetParent !== null || el.closest(".dropdown-menu"))
+			.map((el) => el.textContent.trim())
+			.filter(Boolean),
+	}));
+	await shot(consultant, "07-deal-invoiced");
 }
 
 async function serviceFlow(browser) {

@@ -43,6 +43,9 @@ def test_salesperson_deal_from_vin_to_invoice(browser_env, served_site, shots, t
 	seen, recorded = walk("sales", browser_env, served_site, shots, tmp_path)
 	assert seen["filled"]["trim"] and seen["filled"]["price"] == 30000
 	assert seen["filled"]["taxes_and_charges"], "the company's default sales taxes"
+	assert seen["discount_banners"] == 1
+	assert seen["invoiced_deal"]["status"] == "Invoiced"
+	assert not {"Deposit Payment", "Reopen"} & set(seen["invoiced_deal"]["buttons"]), seen["invoiced_deal"]
 	assert seen["quotation_taxes"] > 0
 	assert recorded["invoice_docstatus"] == 1 and recorded["invoice_taxes"] > 0
 	assert recorded["vehicle_status"] == "Sold"

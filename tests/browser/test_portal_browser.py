@@ -1,6 +1,6 @@
 """The customer portal in headless Chromium against a served site (see conftest.py).
 
-Creates its own two customers, vehicles and repair orders on that site (dms_app.portal.browser_rig),
+Creates its own two customers, vehicles and repair orders on that site (dms_app.tests.portal_browser),
 runs tests/browser/portal_flow.js (log in, see the vehicle, approve a line, watch the promised time
 an advisor changes arrive without a reload, book a slot, try the other customer's records over
 HTTP), and removes the data again. The advisor's change uses the Administrator login
@@ -21,13 +21,13 @@ HERE = Path(__file__).resolve().parent
 @pytest.fixture(scope="module")
 def rig(served_site, tmp_path_factory):
 	tag = secrets.token_hex(3)
-	data = served_site.execute("dms_app.portal.browser_rig.setup", tag=tag)
+	data = served_site.execute("dms_app.tests.portal_browser.setup", tag=tag)
 	path = tmp_path_factory.mktemp("portal") / "rig.json"
 	path.write_text(json.dumps(data))
 	try:
 		yield data, path
 	finally:
-		served_site.execute("dms_app.portal.browser_rig.teardown", tag=tag)
+		served_site.execute("dms_app.tests.portal_browser.teardown", tag=tag)
 
 
 def test_customer_portal_in_chromium(browser_env, served_site, shots, rig):
@@ -77,6 +77,6 @@ def test_customer_portal_in_chromium(browser_env, served_site, shots, rig):
 		assert http[door] in (401, 403, 404), (door, http[door])
 
 	# what the browser did is on the served site: the decision and the booking
-	check = served_site.execute("dms_app.portal.browser_rig.recorded", tag=data["tag"])
+	check = served_site.execute("dms_app.tests.portal_browser.recorded", tag=data["tag"])
 	assert check["approved_by"] == data["A"]["user"] and check["decided_via"] == "Portal"
 	assert check["appointments"] == 1 and check["b_untouched"]

@@ -1,4 +1,4 @@
-from dms_app.oem_orders.progress import LineProgress, days_supply, line_stage, order_stage
+from dms_app.oem_orders.progress import LineProgress, line_stage, order_stage
 
 
 def test_line_stage_follows_the_confirmed_quantity():
@@ -13,9 +13,3 @@ def test_the_order_is_as_far_as_its_least_advanced_line():
 	assert order_stage([LineProgress(1, 1, 1, 1, 1), LineProgress(2, 2, 2, 2, 0)]) == "Shipped"
 	assert order_stage([LineProgress(1, 1, 1, 1, 1), LineProgress(2)]) == "Submitted"
 	assert order_stage([]) == "Submitted"
-
-
-def test_days_supply_formula():
-	assert days_supply(30, 30) == 30
-	assert days_supply(3, 1) == 90
-	assert days_supply(5, 0) is None

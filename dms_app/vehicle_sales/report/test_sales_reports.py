@@ -6,8 +6,8 @@ from erpnext.selling.doctype.sales_order.sales_order import make_delivery_note, 
 from frappe.utils import add_days, nowdate, random_string
 
 from dms_app.tests import factories
+from dms_app.tests import vehicle_sales as tu
 from dms_app.vehicle_sales import deal as deal_logic
-from dms_app.vehicle_sales import tests_utils as tu
 
 
 def run(report: str, **filters):
@@ -78,9 +78,9 @@ def test_inventory_turn_and_days_supply(model_stock):
 		"Vehicle Inventory Turn and Days Supply", from_date=add_days(nowdate(), -10), to_date=nowdate()
 	)
 	row = next(r for r in data if r["model"] == model_stock.model)
-	assert row["in_stock"] == 2  # one delivered; the fleet car is invoiced but still here
+	assert row["in_stock"] == 1  # one delivered; the fleet car is sold (invoiced), though still here
 	assert row["sold_30"] == 2
-	assert row["days_supply"] == 30  # 2 ÷ (2 ÷ 30)
+	assert row["days_supply"] == 15  # 1 ÷ (2 ÷ 30)
 	assert (row["opening"], row["closing"], row["cogs"]) == (40000, 42000, 20000)
 	assert row["inventory_turn"] == 0.49  # 20,000 ÷ 41,000
 
@@ -193,7 +193,7 @@ def test_parts_fill_rate():
 
 
 def test_parts_fill_rate_counts_repair_order_part_lines():
-	from dms_app.service import repair_order_testing as rot
+	from dms_app.tests import repair_orders as rot
 
 	part = rot.make_part(qty=5)
 	rot.make_repair_order(
@@ -207,3 +207,46 @@ def test_parts_fill_rate_counts_repair_order_part_lines():
 	data, _summary = run("Parts Fill Rate", from_date=nowdate(), to_date=nowdate())
 	row = next(r for r in data if r["item_code"] == part)
 	assert (row["demanded"], row["filled"], row["fill_rate"]) == (2, 1, 50)
+
+
+def test_stock_counts_and_days_supply_agree_everywhere(model_stock):
+	"""One answer for vehicles in stock, units sold and days supply (docs/kpis.md): the workspace
+	card, Vehicle Ageing and both days-supply reports; an OEM warranty invoice naming a VIN is no sale."""
+	from frappe.desk.doctype.number_card.number_card import get_result
+
+	from dms_app.oem_orders.report.days_supply_by_model import days_supply_by_model
+	from dms_app.vehicles import inventory
+	from dms_app.vehicles.report.vehicle_ageing import vehicle_ageing
+
+	company = factories.default_company()
+	oem_claim = frappe.get_doc(
+		{
+			"doctype": "Sales Invoice",
+			"customer": factories.make_customer(),
+			"company": company,
+			"items": [
+				{
+					"item_code": factories.make_item(is_stock_item=0),
+					"qty": 1,
+					"rate": 129.8,
+					"vin": model_stock.old[1],
+				}
+			],
+		}
+	).insert()
+	oem_claim.submit()
+
+	card = frappe.get_doc("Number Card", "Vehicles In Stock")
+	in_stock = sum(inventory.units_in_stock(company, nowdate()).values())
+	assert get_result(card, card.filters_json) == in_stock
+	assert len(vehicle_ageing.execute({"company": company})[1]) == in_stock
+
+	turn, _summary = run("Vehicle Inventory Turn and Days Supply", to_date=nowdate())
+	oem = days_supply_by_model.execute({"company": company})[1]
+	turn_row = next(r for r in turn if r["model"] == model_stock.model)
+	oem_row = next(r for r in oem if r["model"] == model_stock.model)
+	assert (turn_row["in_stock"], turn_row["sold_30"]) == (oem_row["in_stock"], oem_row["sold_30"]) == (1, 2)
+	assert turn_row["days_supply"] == oem_row["days_supply"] == 15
+
+	retailed, _summary = run("Gross per Vehicle Retailed", from_date=nowdate(), to_date=nowdate())
+	assert oem_claim.name not in {r["invoice"] for r in retailed}

@@ -6,7 +6,7 @@ from frappe.utils import add_days, add_months, nowdate
 
 from dms_app.api.warranty import claims_near_deadline, coverage
 from dms_app.tests.factories import make_user
-from dms_app.warranty.tests_utils import make_claim, make_customer_vehicle, make_warranty_make
+from dms_app.tests.warranty import make_claim, make_customer_vehicle, make_warranty_make
 
 
 def test_coverage_api_at_date_and_distance_edges():

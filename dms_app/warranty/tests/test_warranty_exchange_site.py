@@ -9,7 +9,7 @@ import pytest
 
 from dms_app.api.warranty import export_claims, import_response
 from dms_app.tests.factories import make_user, private_file
-from dms_app.warranty.tests_utils import make_claim, make_customer_vehicle, make_warranty_make
+from dms_app.tests.warranty import make_claim, make_customer_vehicle, make_warranty_make
 
 
 @pytest.fixture

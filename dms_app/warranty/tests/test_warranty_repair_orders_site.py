@@ -5,7 +5,7 @@ import pytest
 
 from dms_app.api.warranty import make_claims_from_repair_order
 from dms_app.tests.factories import make_supplier, make_user
-from dms_app.warranty.tests_utils import (
+from dms_app.tests.warranty import (
 	gl_balance,
 	make_customer_vehicle,
 	make_labour_operation,

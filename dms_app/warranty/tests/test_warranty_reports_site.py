@@ -3,11 +3,11 @@
 import frappe
 from frappe.utils import add_days, nowdate
 
+from dms_app.tests.warranty import make_claim, make_customer_vehicle, make_warranty_make, respond
 from dms_app.warranty.report.warranty_claims_by_status import warranty_claims_by_status
 from dms_app.warranty.report.warranty_claims_near_deadline import warranty_claims_near_deadline
 from dms_app.warranty.report.warranty_recovery_rate import warranty_recovery_rate
 from dms_app.warranty.report.warranty_rejection_reasons import warranty_rejection_reasons
-from dms_app.warranty.tests_utils import make_claim, make_customer_vehicle, make_warranty_make, respond
 
 
 def test_reports():

@@ -9,9 +9,9 @@ from dms_app.alerts.delivery import run_alerts
 from dms_app.alerts.registry import REGISTRY, AlertItem, alert
 from dms_app.planning.runs import start_run
 from dms_app.planning.setup import OPT_OUT_FIELD
-from dms_app.planning.tests_utils import delivery_note, make_part, months_ago, parts_warehouse, stock_entry
 from dms_app.setup.defaults import ensure_default_records
 from dms_app.tests.factories import make_customer, make_user, make_vehicle_trim, make_vin, receive_vehicles
+from dms_app.tests.planning import delivery_note, make_part, months_ago, parts_warehouse, stock_entry
 
 
 @pytest.fixture(autouse=True)

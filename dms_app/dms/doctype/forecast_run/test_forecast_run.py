@@ -8,8 +8,8 @@ from frappe.utils import add_days, nowdate
 
 from dms_app.planning import parts
 from dms_app.planning.runs import claim, create_run, execute_run, retry_runs, start_run
-from dms_app.planning.tests_utils import delivery_note, make_part, months_ago, parts_warehouse, stock_entry
 from dms_app.tests.factories import make_warehouse
+from dms_app.tests.planning import delivery_note, make_part, months_ago, parts_warehouse, stock_entry
 
 
 def forecasts_of(item):

@@ -7,7 +7,6 @@ from frappe.utils import add_days, add_months, nowdate
 
 from dms_app.planning.policy import vehicle_order_quantity
 from dms_app.planning.runs import start_run
-from dms_app.planning.tests_utils import months_ago
 from dms_app.tests.factories import (
 	default_company,
 	make_customer,
@@ -16,6 +15,7 @@ from dms_app.tests.factories import (
 	make_vin,
 	receive_vehicles,
 )
+from dms_app.tests.planning import months_ago
 
 
 def sell(vin, posting_date):

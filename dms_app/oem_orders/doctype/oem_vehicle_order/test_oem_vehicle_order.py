@@ -7,9 +7,9 @@ from frappe.model.workflow import apply_workflow
 from frappe.utils import add_days, flt, nowdate
 
 from dms_app.oem_orders import setup, vehicle_orders
-from dms_app.oem_orders.tests_utils import csv_of, make_oem_order
 from dms_app.setup.defaults import ensure_default_records
 from dms_app.tests import factories
+from dms_app.tests.oem_orders import csv_of, make_oem_order
 
 
 @pytest.fixture

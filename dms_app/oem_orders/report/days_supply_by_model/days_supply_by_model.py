@@ -1,5 +1,6 @@
-"""Days supply by model = units in stock ÷ (units sold in the last 30 days ÷ 30), next to what is
-on order from the OEM (not yet allocated, allocated, in transit)."""
+"""Days supply by model = units in stock ÷ (units sold in the last 30 days ÷ 30), new vehicles, next
+to what is on order from the OEM (not yet allocated, allocated, in transit). Units in stock and sold
+are dms_app.vehicles.inventory's, as in Vehicle Inventory Turn and Days Supply (docs/kpis.md)."""
 
 from collections import defaultdict
 
@@ -8,9 +9,8 @@ from frappe import _
 from frappe.query_builder.functions import Count
 from frappe.utils import add_days, cint, flt, getdate, nowdate
 
-from dms_app.oem_orders.progress import days_supply
-
-IN_STOCK = ("In Stock", "Reserved")  # on the dealer's ground, not yet invoiced
+from dms_app.vehicle_sales.kpi import days_supply
+from dms_app.vehicles import inventory
 
 
 def execute(filters=None):
@@ -27,15 +27,17 @@ def execute(filters=None):
 	):
 		model = figures[vehicle.model]
 		model["make"] = vehicle.make
-		if vehicle.status in IN_STOCK:
-			model["in_stock"] += 1
-		elif vehicle.status == "Ordered":
+		if vehicle.status == "Ordered":
 			model["allocated"] += 1
 		elif vehicle.status == "In Transit":
 			model["in_transit"] += 1
-	for model, make, sold in sales_last_30_days(today, filters):
-		figures[model]["make"] = make
-		figures[model]["sold_30"] += sold
+	company = filters.company or frappe.db.get_single_value("DMS Settings", "company")
+	for model, units in inventory.units_in_stock(company, today, filters.make, "New").items():
+		figures[model]["in_stock"] = units
+	for model, units in inventory.units_sold(
+		company, add_days(today, -29), today, filters.make, "New"
+	).items():
+		figures[model]["sold_30"] = units
 	for model, make, qty in unallocated_on_order(filters):
 		figures[model]["make"] = make
 		figures[model]["unallocated"] += qty
@@ -47,7 +49,7 @@ def execute(filters=None):
 		rows.append(
 			{
 				"model": model,
-				"make": f["make"],
+				"make": f["make"] or frappe.get_cached_value("Vehicle Model", model, "make"),
 				"in_stock": f["in_stock"],
 				"sold_30": f["sold_30"],
 				"daily_rate": flt(f["sold_30"] / 30, 2),
@@ -59,28 +61,6 @@ def execute(filters=None):
 			}
 		)
 	return columns(), rows
-
-
-def sales_last_30_days(today, filters):
-	"""Vehicles invoiced (submitted, not returned) in the 30 days up to `today`, by model."""
-	vehicle = frappe.qb.DocType("Motor Vehicle")
-	invoice = frappe.qb.DocType("Sales Invoice")
-	query = (
-		frappe.qb.from_(vehicle)
-		.join(invoice)
-		.on(invoice.name == vehicle.sales_invoice)
-		.select(vehicle.model, vehicle.make, Count(vehicle.name))
-		.where(invoice.docstatus == 1)
-		.where(invoice.is_return == 0)
-		.where(invoice.posting_date > add_days(today, -30))
-		.where(invoice.posting_date <= today)
-		.groupby(vehicle.model, vehicle.make)
-	)
-	if filters.make:
-		query = query.where(vehicle.make == filters.make)
-	if filters.company:
-		query = query.where(invoice.company == filters.company)
-	return query.run()
 
 
 def unallocated_on_order(filters):

@@ -3,9 +3,9 @@
 import frappe
 import pytest
 
-from dms_app.service.appointment_factories import make_labour_operation, make_service_item
 from dms_app.service.labour import flat_hours
 from dms_app.tests import factories
+from dms_app.tests.service_appointments import make_labour_operation, make_service_item
 
 
 @pytest.fixture
@@ -92,7 +92,7 @@ def test_demo_service_masters_load_twice_to_the_same_records():
 
 
 def make_customer_vehicle_for_demo(customer):
-	from dms_app.service.appointment_factories import make_customer_vehicle
+	from dms_app.tests.service_appointments import make_customer_vehicle
 
 	trim = frappe.get_all("Vehicle Trim", filters={"model": "Toyota Corolla"}, pluck="name", limit=1)[0]
 	vin = make_customer_vehicle(customer, trim=trim, warranty_start_date=frappe.utils.nowdate())

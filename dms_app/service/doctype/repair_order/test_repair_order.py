@@ -8,9 +8,9 @@ from frappe.model.workflow import apply_workflow
 from frappe.utils import add_to_date, flt, now_datetime, nowdate
 
 from dms_app.api import repair_orders as api
-from dms_app.service import repair_order_testing as rt
-from dms_app.service.appointment_factories import make_website_user
 from dms_app.tests import factories
+from dms_app.tests import repair_orders as rt
+from dms_app.tests.service_appointments import make_website_user
 
 
 def settings(field):

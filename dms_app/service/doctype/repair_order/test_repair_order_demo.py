@@ -5,7 +5,7 @@ import random
 import frappe
 
 from dms_app.demo import masters, service, service_masters
-from dms_app.service import repair_order_testing as rt
+from dms_app.tests import repair_orders as rt
 
 
 def test_demo_repair_orders_go_through_the_workshop_flow():

@@ -7,14 +7,14 @@ from frappe.utils import add_days, nowdate
 
 from dms_app.api import service as api
 from dms_app.service import appointments
-from dms_app.service.appointment_factories import (
+from dms_app.tests import factories
+from dms_app.tests.service_appointments import (
 	make_customer_vehicle,
 	make_holiday_list,
 	make_labour_operation,
 	make_technician,
 	make_website_user,
 )
-from dms_app.tests import factories
 
 
 def in_days(days: int) -> str:

@@ -5,8 +5,8 @@ import pytest
 from frappe.utils import add_days, add_months, getdate, nowdate
 
 from dms_app.service import service_due
-from dms_app.service.appointment_factories import make_customer_vehicle
 from dms_app.tests import factories
+from dms_app.tests.service_appointments import make_customer_vehicle
 
 
 @pytest.fixture

@@ -3,8 +3,8 @@
 import frappe
 
 from dms_app.api import repair_orders as api
-from dms_app.service import repair_order_testing as rt
 from dms_app.tests import factories
+from dms_app.tests import repair_orders as rt
 
 
 def test_concurrent_clock_on_of_one_technician_exactly_one_wins(frappe_site):

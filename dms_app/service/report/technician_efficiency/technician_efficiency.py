@@ -1,4 +1,4 @@
-"""Technician efficiency, productivity and proficiency (DOMAIN.md formulas) per technician.
+"""Technician efficiency, productivity and proficiency (docs/kpis.md formulas) per technician.
 
 - flat-rate hours billed: approved labour lines of repair orders completed in the period (all pay
   types: the customer, the OEM or the dealer is billed), per line technician;

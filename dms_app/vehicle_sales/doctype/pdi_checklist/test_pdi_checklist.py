@@ -4,7 +4,7 @@ from erpnext.selling.doctype.sales_order.sales_order import make_delivery_note
 from frappe.utils import getdate
 
 from dms_app.tests import factories
-from dms_app.vehicle_sales import tests_utils as tu
+from dms_app.tests import vehicle_sales as tu
 
 
 @pytest.fixture(autouse=True)

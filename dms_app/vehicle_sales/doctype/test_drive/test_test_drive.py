@@ -3,8 +3,8 @@ import pytest
 from frappe.utils import add_days, add_to_date, getdate, now_datetime, nowdate
 
 from dms_app.tests import factories
+from dms_app.tests import vehicle_sales as tu
 from dms_app.vehicle_sales import crm
-from dms_app.vehicle_sales import tests_utils as tu
 
 
 def test_expired_licence_is_refused():

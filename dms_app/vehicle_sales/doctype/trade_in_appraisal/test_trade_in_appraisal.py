@@ -3,7 +3,7 @@ import pytest
 from frappe.utils import add_days, nowdate
 
 from dms_app.tests import factories
-from dms_app.vehicle_sales import tests_utils as tu
+from dms_app.tests import vehicle_sales as tu
 
 
 def test_vin_is_decoded_and_checklist_defaulted():

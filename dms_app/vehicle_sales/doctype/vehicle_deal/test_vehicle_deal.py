@@ -4,8 +4,8 @@ from frappe.model.workflow import WorkflowPermissionError, apply_workflow
 from frappe.utils import flt
 
 from dms_app.tests import factories
+from dms_app.tests import vehicle_sales as tu
 from dms_app.vehicle_sales import deal as deal_logic
-from dms_app.vehicle_sales import tests_utils as tu
 
 
 @pytest.fixture

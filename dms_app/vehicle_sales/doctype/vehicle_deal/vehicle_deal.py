@@ -6,8 +6,8 @@ from frappe.utils import flt, getdate, nowdate
 
 from dms_app.vehicle_sales import deal as deal_logic
 from dms_app.vehicle_sales import finance
+from dms_app.vehicles.lifecycle import UNAVAILABLE
 
-UNAVAILABLE = ("Sold", "Delivered", "In Service", "Scrapped")
 LOCKED_AFTER_ORDER = ("vin", "trim", "vehicle_price", "discount_amount", "trade_in", "customer")
 
 

@@ -1,6 +1,7 @@
 """Gross per vehicle retailed = (vehicle gross + F&I gross) ÷ retail units, fleet excluded.
 
-Per vehicle sold on a submitted Sales Invoice in the period:
+Per vehicle retailed in the period (dms_app.vehicles.inventory: the vehicle's own Item on a
+submitted Sales Invoice, not credited by a return; an OEM warranty invoice naming a VIN is no sale):
 - vehicle gross = the vehicle row's net amount - the VIN's cost in the stock ledger (the value its
   Delivery Note or stock-updating invoice took out of stock; the vehicle's landed cost while it has
   not left yet);
@@ -13,6 +14,7 @@ from frappe.utils import flt
 
 from dms_app.vehicle_sales import kpi
 from dms_app.vehicle_sales.report_utils import column, period
+from dms_app.vehicles import inventory
 
 
 def vin_cost(vin: str, delivery: str | None, landed_cost: float) -> tuple[float, str]:
@@ -34,17 +36,7 @@ def execute(filters=None):
 	company, from_date, to_date = period(filters)
 	fi_group = frappe.db.get_single_value("DMS Settings", "fi_item_group")
 	fleet_group = frappe.db.get_single_value("DMS Settings", "fleet_customer_group")
-	vehicles = frappe.db.sql(
-		"""select si.name as invoice, si.posting_date, si.customer, si.customer_group, sii.vin,
-			sii.base_net_amount as revenue, mv.model, mv.delivery_note, mv.landed_cost, mv.stock_type
-		from `tabSales Invoice Item` sii
-		join `tabSales Invoice` si on si.name = sii.parent
-		join `tabMotor Vehicle` mv on mv.name = sii.vin
-		where si.docstatus = 1 and si.is_return = 0 and si.company = %s and si.posting_date between %s and %s
-		order by si.posting_date, si.name, sii.idx""",
-		(company, from_date, to_date),
-		as_dict=True,
-	)
+	vehicles = inventory.vehicle_sales(company, from_date, to_date)
 	fi = dict(
 		frappe.db.sql(
 			"""select sii.parent, sum(sii.base_net_amount) from `tabSales Invoice Item` sii

@@ -1,6 +1,7 @@
 """Vehicle inventory turn and days supply by model, from the stock ledger and sales invoices.
 
-- Days supply = units in stock ÷ (units sold in the last 30 days up to To Date ÷ 30).
+- Days supply = units in stock ÷ (units sold in the last 30 days up to To Date ÷ 30), new vehicles,
+  both counted on To Date as dms_app.vehicles.inventory counts them (and Days Supply by Model).
 - Inventory turn = cost of goods sold in the period (stock ledger value of vehicles leaving on
   Delivery Notes / stock-updating invoices) ÷ average inventory at cost (stock ledger value at the
   start and at the end of the period).
@@ -13,6 +14,7 @@ from frappe.utils import add_days, flt
 
 from dms_app.vehicle_sales import kpi
 from dms_app.vehicle_sales.report_utils import column, item_models, period
+from dms_app.vehicles import inventory
 
 
 def execute(filters=None):
@@ -20,21 +22,12 @@ def execute(filters=None):
 	models = item_models()
 	items = list(models)
 	rows = defaultdict(lambda: {"in_stock": 0, "sold_30": 0, "cogs": 0.0, "opening": 0.0, "closing": 0.0})
-	for model, count in frappe.db.sql(
-		"""select model, count(*) from `tabMotor Vehicle`
-		where warehouse is not null and warehouse != '' and company = %s and model is not null group by model""",
-		company,
-	):
-		rows[model]["in_stock"] = count
-	for model, count in frappe.db.sql(
-		"""select mv.model, count(distinct sii.vin) from `tabSales Invoice Item` sii
-		join `tabSales Invoice` si on si.name = sii.parent
-		join `tabMotor Vehicle` mv on mv.name = sii.vin
-		where si.docstatus = 1 and si.is_return = 0 and si.company = %s and si.posting_date between %s and %s
-		group by mv.model""",
-		(company, add_days(to_date, -29), to_date),
-	):
-		rows[model]["sold_30"] = count
+	for model, units in inventory.units_in_stock(company, to_date, stock_type="New").items():
+		rows[model]["in_stock"] = units
+	for model, units in inventory.units_sold(
+		company, add_days(to_date, -29), to_date, stock_type="New"
+	).items():
+		rows[model]["sold_30"] = units
 	if items:
 		for item, cogs, opening, closing in frappe.db.sql(
 			"""select item_code,

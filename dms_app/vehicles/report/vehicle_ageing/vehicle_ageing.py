@@ -1,13 +1,12 @@
-"""Days in stock per vehicle, by model and location, with cost and holding cost to date."""
+"""Days in stock per unsold vehicle on the ground (status In Stock or Reserved, the "vehicles in
+stock" of docs/kpis.md), by model and location, with cost and holding cost to date."""
 
 import frappe
 from frappe import _
 from frappe.utils import flt, getdate, nowdate
 
 from dms_app.vehicles.ageing import BUCKETS, bucket_of
-from dms_app.vehicles.lifecycle import days_in_stock
-
-IN_STOCK = ("In Stock", "Reserved", "Sold")
+from dms_app.vehicles.lifecycle import IN_STOCK, days_in_stock
 
 
 def execute(filters=None):

@@ -6,7 +6,7 @@ from frappe.model.workflow import WorkflowPermissionError, WorkflowTransitionErr
 from frappe.utils import add_days, add_months, nowdate
 
 from dms_app.tests.factories import make_item, make_user
-from dms_app.warranty.tests_utils import (
+from dms_app.tests.warranty import (
 	gl_balance,
 	make_claim,
 	make_customer_vehicle,

@@ -1,8 +1,8 @@
 """Data for the portal browser test (tests/browser), created on the *served* site and removed after.
 
 Run through Frappe's CLI, which commits:
-    frappe --site dms.localhost execute dms_app.portal.browser_rig.setup --kwargs '{"tag": "x1"}'
-    frappe --site dms.localhost execute dms_app.portal.browser_rig.teardown --kwargs '{"tag": "x1"}'
+    frappe --site dms.localhost execute dms_app.tests.portal_browser.setup --kwargs '{"tag": "x1"}'
+    frappe --site dms.localhost execute dms_app.tests.portal_browser.teardown --kwargs '{"tag": "x1"}'
 Two customers (A logs in, B is the neighbour whose records A must not reach), each with a vehicle
 and an open repair order with proposed lines; a technician if the workshop has no capacity to book.
 """
@@ -10,7 +10,7 @@ and an open repair order with proposed lines; a technician if the workshop has n
 import frappe
 from frappe.utils import add_days, add_to_date, now_datetime, nowdate, random_string
 
-from dms_app.portal.test_utils import make_customer_vehicle, make_portal_customer, make_repair_order
+from dms_app.tests.portal import make_customer_vehicle, make_portal_customer, make_repair_order
 
 PREFIX = "Browser Test"
 SUBLET_SUPPLIER = "Portal Glass Repairs"  # made by make_repair_order
@@ -55,7 +55,7 @@ def setup(tag: str) -> dict:
 def ensure_capacity(name: str) -> str | None:
 	"""A technician for the booking step when the served workshop has no free slot in two weeks."""
 	from dms_app.service import appointments
-	from dms_app.service.appointment_factories import make_technician
+	from dms_app.tests.service_appointments import make_technician
 
 	if appointments.slots(add_days(nowdate(), 1), add_days(nowdate(), 14), 1.0):
 		return None
