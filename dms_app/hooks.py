@@ -1,3 +1,5 @@
+from pathlib import Path as _Path
+
 app_name = "dms_app"
 app_title = "DMS"
 app_publisher = "dms_app developers"
@@ -21,6 +23,11 @@ add_to_apps_screen = [
 ]
 
 export_python_type_annotations = True
+
+_MODULES = (_Path(__file__).parent / "modules.txt").read_text().splitlines()
+# The custom fields dms_app adds to ERPNext's doctypes: the code depends on them, so migrate re-syncs
+# them. Records an admin edits (workflows, settings, templates, roles) are never fixtures.
+fixtures = [{"dt": "Custom Field", "filters": [["module", "in", _MODULES]]}]
 
 after_install = "dms_app.setup.defaults.after_install"
 after_migrate = "dms_app.setup.defaults.after_migrate"

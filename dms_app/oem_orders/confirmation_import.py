@@ -22,6 +22,8 @@ import io
 from dataclasses import dataclass, field
 from datetime import date, datetime
 
+from dms_app.translation import _
+
 COLUMNS = (
 	"oem_order_no",
 	"line",
@@ -47,25 +49,6 @@ ALIASES = {
 	"price": "invoice_price",
 }
 DATE_FIELDS = ("eta", "shipped_date")
-
-
-def _identity(text: str) -> str:
-	return text
-
-
-translate = _identity
-
-
-def set_translator(fn) -> None:
-	"""Translate later messages with ``fn`` (e.g. ``frappe._``); ``None`` restores English."""
-	global translate
-	translate = fn or _identity
-
-
-def _(template: str, **kwargs) -> str:
-	"""Translate `template`, then fill in its named placeholders (named `_` so the translation
-	extractor finds these messages)."""
-	return translate(template).format(**kwargs)
 
 
 class FileError(ValueError):

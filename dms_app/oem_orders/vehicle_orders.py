@@ -12,6 +12,7 @@ from frappe import _
 from frappe.model.mapper import get_mapped_doc
 from frappe.utils import cint, flt, getdate, nowdate
 
+from dms_app import translation
 from dms_app.oem_orders import confirmation_import
 from dms_app.oem_orders.progress import LineProgress, order_stage
 from dms_app.vehicles.decoding import decode_vin
@@ -246,7 +247,7 @@ def check_cancellable(order):
 def import_confirmations(content: bytes | str, filename: str) -> dict:
 	"""Apply an OEM confirmation file: every row that fits is applied (in this one transaction),
 	every other row is reported with its row number and reason and changes nothing."""
-	confirmation_import.set_translator(_)
+	translation.set_translator(_)
 	try:
 		rows = confirmation_import.read_rows(content, filename)
 	except confirmation_import.FileError as exc:

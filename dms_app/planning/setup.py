@@ -1,4 +1,5 @@
-"""Editable defaults of planning and alerts: one rule per alert, the customer opt-out field.
+"""Editable defaults of planning and alerts: one rule per alert (the customer opt-out field,
+OPT_OUT_FIELD, is a fixture).
 
 Only what is missing is created: an alert rule row, once there, stays as the admin left it. The
 settings values themselves are DocField defaults of DMS Settings.
@@ -7,24 +8,11 @@ settings values themselves are DocField defaults of DMS Settings.
 import frappe
 
 OPT_OUT_FIELD = "dms_no_service_reminders"
-CUSTOM_FIELDS = {
-	"Customer": [
-		{
-			"fieldname": OPT_OUT_FIELD,
-			"label": "No Service Reminders",
-			"fieldtype": "Check",
-			"insert_after": "customer_group",
-			"description": "The customer asked not to receive service-due reminders by email.",
-		}
-	]
-}
 
 
 def ensure_defaults(settings):
 	from dms_app.alerts.delivery import REGISTRY
-	from dms_app.setup.defaults import ensure_custom_fields
 
-	ensure_custom_fields(CUSTOM_FIELDS)
 	present = {rule.alert for rule in settings.get("alert_rules") or []}
 	for definition in REGISTRY.values():
 		if definition.name not in present:

@@ -33,49 +33,24 @@ WAREHOUSES = {
 }
 
 
-CUSTOM_FIELDS = {
-	"Item": [
-		{
-			"fieldname": "is_vehicle",
-			"label": "Is Vehicle (VIN-tracked)",
-			"fieldtype": "Check",
-			"insert_after": "has_serial_no",
-			"description": "Each unit is a Motor Vehicle whose VIN is its serial number.",
-		}
-	],
-	**{
-		doctype: [
-			{
-				"fieldname": "vin",
-				"label": "VIN",
-				"fieldtype": "Link",
-				"options": "Motor Vehicle",
-				"insert_after": "item_name",
-				"in_list_view": 1,
-				"columns": 2,
-			}
-		]
-		for doctype in ("Quotation Item", "Sales Order Item", "Sales Invoice Item", "Delivery Note Item")
-	},
-}
-
-
 # each area's editable records (workflows, accounts, items, templates, alert rules); each takes the
 # unsaved DMS Settings and fills the fields that point at what it created
 AREA_DEFAULTS = (
 	"dms_app.vehicle_sales.setup.ensure_defaults",
 	"dms_app.planning.setup.ensure_defaults",
 	"dms_app.warranty.setup.ensure_defaults",
-	"dms_app.service.appointment_defaults.ensure_defaults",
-	"dms_app.service.repair_order_setup.ensure_defaults",
+	"dms_app.service.setup.ensure_defaults",
 	"dms_app.oem_orders.setup.ensure_defaults",
 )
 
 
 def after_install():
+	from frappe.utils.fixtures import sync_fixtures
+
 	from dms_app.portal.website import setup_portal_menu
 	from dms_app.setup.permissions import grant_erpnext_permissions
 
+	sync_fixtures("dms_app")  # the custom fields first: Frappe imports fixtures after after_install
 	set_single_defaults()
 	ensure_default_records()
 	grant_erpnext_permissions()
@@ -96,14 +71,14 @@ def set_single_defaults():
 
 
 def after_migrate():
-	"""Only what the code depends on. Records an admin edits were made once, at install; a later
-	version that needs a new one adds it in a patch."""
+	"""Only what the code depends on (migrate has re-synced the custom fields, dms_app/fixtures).
+	Records an admin edits were made once, at install; a later version that needs a new one adds it
+	in a patch."""
 	ensure_code_records()
 
 
 def ensure_code_records():
-	"""Roles and custom fields that the code and permissions refer to by name."""
-	ensure_custom_fields()
+	"""The roles that the code and permissions refer to by name (custom fields are fixtures)."""
 	for role in ROLES:
 		if not frappe.db.exists("Role", role):
 			frappe.get_doc({"doctype": "Role", "role_name": role, "desk_access": 1}).insert(
@@ -164,18 +139,6 @@ def ensure_warehouse(company: str, name: str) -> str:
 			}
 		).insert(ignore_permissions=True)
 	return full_name
-
-
-def ensure_custom_fields(custom_fields: dict | None = None):
-	"""Add the custom fields ({doctype: [field]}, the app's own by default) where missing; an admin's
-	later changes to them are kept."""
-	from frappe.custom.doctype.custom_field.custom_field import create_custom_fields
-
-	missing = {
-		doctype: [f for f in fields if not frappe.db.exists("Custom Field", f"{doctype}-{f['fieldname']}")]
-		for doctype, fields in (custom_fields or CUSTOM_FIELDS).items()
-	}
-	create_custom_fields({dt: fields for dt, fields in missing.items() if fields}, update=False)
 
 
 def ensure_workflow(workflow: dict, styles: dict[str, str]) -> None:

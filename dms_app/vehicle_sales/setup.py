@@ -1,5 +1,5 @@
-"""Vehicle Sales editable defaults: custom fields, the deal approval workflow, the standard PDI
-template, service items and settings. Each is created only where missing, never overwritten."""
+"""Vehicle Sales editable defaults: the deal approval workflow, the standard PDI template, fee items
+and settings. Each is created only where missing, never overwritten (custom fields are fixtures)."""
 
 import frappe
 
@@ -44,50 +44,9 @@ PDI_CHECKS = (
 	("Final", "Washed, valeted, fuel / charge level for handover"),
 )
 FEE_ITEMS = (("DMS-REG-FEE", "Registration Fee"), ("DMS-DOC-FEE", "Documentation Fee"))
-CUSTOM_FIELDS = {
-	**{
-		doctype: [
-			{
-				"fieldname": "vehicle_deal",
-				"label": "Vehicle Deal",
-				"fieldtype": "Link",
-				"options": "Vehicle Deal",
-				"insert_after": after,
-				"read_only": 1,
-				"search_index": 1,
-			}
-		]
-		for doctype, after in (
-			("Quotation", "party_name"),
-			("Sales Order", "customer"),
-			("Sales Invoice", "customer"),
-			("Delivery Note", "customer"),
-		)
-	},
-	**{
-		doctype: [
-			{
-				"fieldname": "sb_vehicles_of_interest",
-				"label": "Vehicles of Interest",
-				"fieldtype": "Section Break",
-				"insert_after": after,
-				"collapsible": 0,
-			},
-			{
-				"fieldname": "vehicles_of_interest",
-				"label": "Vehicles of Interest",
-				"fieldtype": "Table",
-				"options": "Vehicle of Interest",
-				"insert_after": "sb_vehicles_of_interest",
-			},
-		]
-		for doctype, after in (("Lead", "request_type"), ("Opportunity", "opportunity_from"))
-	},
-}
 
 
 def ensure_defaults(settings):
-	defaults.ensure_custom_fields(CUSTOM_FIELDS)
 	ensure_workflow()
 	ensure_pdi_template()
 	ensure_fees()

@@ -4,7 +4,7 @@ user's language."""
 import frappe
 from frappe import _
 
-from dms_app.vin import messages
+from dms_app import translation
 from dms_app.vin.decoder import Decoder
 from dms_app.vin.vpic import lookup as vpic_lookup
 
@@ -67,7 +67,7 @@ def decoder() -> Decoder:
 def decode_vin(vin: str, vpic: bool = False):
 	"""Decode with the site's data; `vpic` adds NHTSA vPIC's model, trim, body, engine and plant
 	(ultravin, offline; for the desk, not for bulk receipts)."""
-	messages.set_translator(_)
+	translation.set_translator(_)
 	info = decoder().decode(vin)
 	if vpic and info.wmi is not None and (data := vpic_lookup(info.vin)):
 		decoder().enrich(info, data)

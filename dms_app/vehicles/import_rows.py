@@ -23,7 +23,7 @@ import io
 from collections.abc import Callable
 from dataclasses import dataclass, field
 
-from dms_app.vin.messages import _
+from dms_app.translation import _
 
 COLUMNS = (
 	"vin",

@@ -1,6 +1,6 @@
 """Check digit (position 9) per 49 CFR 565.15 / ISO 3779 Annex, mandatory in North America and China."""
 
-from dms_app.vin.messages import _
+from dms_app.translation import _
 from dms_app.vin.structure import normalise, structure_errors
 
 TRANSLITERATION = {

@@ -8,9 +8,9 @@ only when there is something to say, at decode time, so a translator installed l
 from collections.abc import Iterable, Mapping
 from time import time
 
+from dms_app.translation import _
 from dms_app.vin.check_digit import CHECK_CHARS, weighted_sum
 from dms_app.vin.info import VinInfo
-from dms_app.vin.messages import _
 from dms_app.vin.model_year import (
 	EXPIRES,
 	HARD_DIGIT,

@@ -11,7 +11,7 @@ a test is one C call.
 from collections.abc import Iterable, Mapping
 from operator import itemgetter
 
-from dms_app.vin.messages import _
+from dms_app.translation import _
 from dms_app.vin.structure import ALLOWED, VIN_LENGTH
 
 FIELDS = ("make", "model", "trim", "body", "engine", "fuel", "transmission")

@@ -1,6 +1,6 @@
 """VIN layout (ISO 3779 / 49 CFR 565): 17 characters, never I, O or Q."""
 
-from dms_app.vin.messages import _
+from dms_app.translation import _
 
 VIN_LENGTH = 17
 ALPHABET = "ABCDEFGHJKLMNPRSTUVWXYZ1234567890"

@@ -11,7 +11,7 @@ from itertools import product
 from pathlib import Path
 from typing import NamedTuple
 
-from dms_app.vin.messages import _
+from dms_app.translation import _
 from dms_app.vin.structure import ALLOWED, ALPHABET
 
 DATA_DIR = Path(__file__).with_name("data")

@@ -45,7 +45,8 @@ import json
 from dataclasses import dataclass, field
 from datetime import date
 
-from dms_app.warranty.rules import _, money, response_path
+from dms_app.translation import _
+from dms_app.warranty.rules import money, response_path
 
 EXPORT_COLUMNS = (
 	"claim",

@@ -4,6 +4,7 @@ import frappe
 from frappe import _
 from frappe.utils import getdate, nowdate
 
+from dms_app.translation import set_translator
 from dms_app.warranty.exchange import (
 	ClaimFacts,
 	ResponseFileError,
@@ -12,7 +13,6 @@ from dms_app.warranty.exchange import (
 	to_json,
 	validate_responses,
 )
-from dms_app.warranty.rules import set_translator
 
 EXPORTABLE = ("Submitted", "Resubmitted")
 

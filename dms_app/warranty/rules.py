@@ -7,25 +7,7 @@ the response import both call these so the desk, the file exchange and the ledge
 from datetime import date, timedelta
 from decimal import ROUND_HALF_UP, Decimal
 
-
-def _identity(message: str) -> str:
-	return message
-
-
-translate = _identity
-
-
-def set_translator(fn) -> None:
-	"""Translate the messages of the warranty rules and file exchange with `fn` (the site passes
-	frappe._); None restores English, as plain unit tests see them."""
-	global translate
-	translate = fn or _identity
-
-
-def _(message: str) -> str:
-	"""Named `_` so the translation extractor finds the messages of these database-free modules."""
-	return translate(message)
-
+from dms_app.translation import _
 
 # The workflow's states that carry an OEM decision, and where a decision can come from.
 RESPONSE_STATES = ("Accepted", "Partially Accepted", "Rejected")

@@ -49,8 +49,20 @@ def test_admin_changes_survive_migrate():
 	assert frappe.db.get_value("Role", "Technician", "desk_access") == 0
 
 
-def test_app_ships_no_fixtures_that_overwrite_site_records():
-	assert not frappe.get_hooks("fixtures", app_name="dms_app")
+def test_fixtures_are_only_the_apps_own_custom_fields():
+	"""Fixtures re-sync on every migrate: only what the code owns (custom fields of dms_app's modules),
+	never records an admin edits."""
+	import json
+	from pathlib import Path
+
+	modules = set(frappe.get_module_list("dms_app"))
+	[hook] = frappe.get_hooks("fixtures", app_name="dms_app")
+	assert hook["dt"] == "Custom Field" and set(hook["filters"][0][2]) == modules
+	folder = Path(frappe.get_app_path("dms_app", "fixtures"))
+	assert [f.name for f in folder.glob("*.json")] == ["custom_field.json"]
+	for field in json.loads((folder / "custom_field.json").read_text()):
+		assert field["module"] in modules, field["name"]
+		assert frappe.db.get_value("Custom Field", field["name"], "fieldname") == field["fieldname"]
 
 
 def test_factories_make_linked_erpnext_records():

@@ -135,14 +135,14 @@ def test_reason_codes_are_required_and_checked():
 
 
 def test_row_errors_go_through_the_sites_translator():
-	from dms_app.warranty import rules
+	from dms_app import translation
 
 	rows, _ = parse_response("claim,status,accepted_amount\nWC-404,Accepted,1\nWC-4,Accepted,80\n", "csv")
-	rules.set_translator(lambda template: "[fr] " + template)  # the site installs frappe._
+	translation.set_translator(lambda template: "[fr] " + template)  # the site installs frappe._
 	try:
 		_valid, errors = validate_responses(rows, CLAIMS, REASONS)
 	finally:
-		rules.set_translator(None)
+		translation.set_translator(None)
 	assert [e["error"] for e in errors] == [
 		"[fr] unknown claim WC-404",
 		"[fr] a claim in state Credited is not awaiting the OEM's decision",

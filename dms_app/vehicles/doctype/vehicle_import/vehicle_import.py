@@ -12,9 +12,9 @@ import frappe
 from frappe import _
 from frappe.model.document import Document
 
+from dms_app import translation
 from dms_app.vehicles.decoding import decode_vin
 from dms_app.vehicles.import_rows import ImportFileError, parse, read_table
-from dms_app.vin import messages
 
 ENQUEUE_ABOVE = 500  # rows; larger imports run on the long queue
 
@@ -53,7 +53,7 @@ class VehicleImport(Document):
 		"""Decode and check every row of the file; nothing but this document is written."""
 		if self.imported_rows:
 			frappe.throw(_("This import has already created vehicles; start a new import for another file"))
-		messages.set_translator(_)
+		translation.set_translator(_)
 		try:
 			table = read_table(self.import_file, self.file_content())
 			parsed = parse(table, decode_vin)

@@ -1,8 +1,12 @@
-"""Editable defaults for repair orders: the Repair Order workflow, links back from ERPNext
-documents, service items, accounts and settings. Created when missing, never overwritten."""
+"""Editable defaults of the service area, created when missing and never overwritten (called from
+dms_app.setup.defaults.ensure_default_records): the Repair Order workflow, service items and
+accounts, and the appointment confirmation and reminder Email Templates. The capacity values are
+DMS Settings defaults; the custom fields (links back from ERPNext documents, technicians on
+Employee) are fixtures."""
 
 import frappe
 
+from dms_app.service.appointments import CONFIRMATION_TEMPLATE, REMINDER_TEMPLATE
 from dms_app.setup import defaults
 
 ADVISORS = ("Service Advisor", "Service Manager")
@@ -35,35 +39,6 @@ TRANSITIONS = (
 	("Invoiced", "Cancel Invoice", "Completed", (*INVOICERS, "System Manager"), None),
 	("Invoiced", "Close", "Closed", ADVISORS, None),
 )
-CUSTOM_FIELDS = {
-	doctype: [
-		{
-			"fieldname": "repair_order",
-			"label": "Repair Order",
-			"fieldtype": "Link",
-			"options": "Repair Order",
-			"insert_after": after,
-			"read_only": 1,
-			"no_copy": 0,
-			"search_index": 1,
-		}
-	]
-	for doctype, after in (
-		("Stock Entry", "stock_entry_type"),
-		("Sales Invoice", "customer_name"),
-		("Journal Entry", "voucher_type"),
-	)
-}
-CUSTOM_FIELDS["Stock Entry Detail"] = [
-	{
-		"fieldname": "repair_order_part",
-		"label": "Repair Order Part Row",
-		"fieldtype": "Data",
-		"insert_after": "item_code",
-		"read_only": 1,
-		"hidden": 1,
-	}
-]
 ITEMS = {
 	"service_labour_item": ("SERVICE-LABOUR", "Workshop labour", "Hour"),
 	"sublet_item": ("SERVICE-SUBLET", "Sublet work", "Nos"),
@@ -75,7 +50,7 @@ ACCOUNTS = {
 
 
 def ensure_defaults(settings):
-	defaults.ensure_custom_fields(CUSTOM_FIELDS)
+	ensure_appointment_records()
 	ensure_workflow()
 	values = {field: ensure_service_item(code, name, uom) for field, (code, name, uom) in ITEMS.items()}
 	if settings.company:
@@ -157,3 +132,32 @@ def ensure_expense_account(company: str, name: str) -> str | None:
 		}
 	).insert(ignore_permissions=True)
 	return account
+
+
+EMAIL_TEMPLATES = {
+	CONFIRMATION_TEMPLATE: (
+		"Your service appointment on {{ appointment_date }} at {{ start_time }} is confirmed",
+		"""<p>Dear {{ customer_name }},</p>
+<p>Your service appointment is confirmed for <b>{{ appointment_date }}</b>; please bring the vehicle
+{{ registration_plate or vehicle }} at <b>{{ start_time }}</b>.</p>
+{% if work %}<p>Work requested:</p><ul>{% for line in work %}<li>{{ line }}</li>{% endfor %}</ul>{% endif %}
+<p>Reference: {{ doc.name }}. To change or cancel it, reply to this email or call us.</p>
+<p>{{ company }}</p>""",
+	),
+	REMINDER_TEMPLATE: (
+		"Reminder: your service appointment tomorrow at {{ start_time }}",
+		"""<p>Dear {{ customer_name }},</p>
+<p>This is a reminder of your service appointment tomorrow, <b>{{ appointment_date }}</b> at
+<b>{{ start_time }}</b>, for the vehicle {{ registration_plate or vehicle }}.</p>
+<p>Reference: {{ doc.name }}. If you can't come, please let us know.</p>
+<p>{{ company }}</p>""",
+	),
+}
+
+
+def ensure_appointment_records():
+	for name, (subject, response) in EMAIL_TEMPLATES.items():
+		if not frappe.db.exists("Email Template", name):
+			frappe.get_doc(
+				{"doctype": "Email Template", "name": name, "subject": subject, "response": response}
+			).insert(ignore_permissions=True)
