@@ -7,6 +7,7 @@ app_description = "Automotive Dealer Management System on ERPNext"
 app_email = "dms@example.com"
 app_license = "mit"
 app_logo_url = "/assets/dms_app/images/dms-logo.svg"
+app_include_js = ["/assets/dms_app/js/dms_reports.js"]  # a plain script, no bundle to build
 
 # "org/repo" form: Frappe resolves a bare "erpnext" by asking GitHub, which fails offline.
 required_apps = ["frappe/erpnext"]

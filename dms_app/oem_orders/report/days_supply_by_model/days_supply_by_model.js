@@ -1,7 +1,10 @@
 frappe.query_reports["Days Supply by Model"] = {
 	filters: [
-		{ fieldname: "company", label: __("Company"), fieldtype: "Link", options: "Company", default: frappe.defaults.get_user_default("Company") },
-		{ fieldname: "make", label: __("Make"), fieldtype: "Link", options: "Vehicle Make" },
-		{ fieldname: "as_of", label: __("As of"), fieldtype: "Date", default: frappe.datetime.get_today() },
+		dms.reports.company(),
+		dms.reports.make(),
+		dms.reports.as_of(),
 	],
+	onload: dms.reports.describe(
+		__("New vehicles by model: in stock, sold in the last 30 days and on order from the OEM. Used vehicles are left out.")
+	),
 };

@@ -1,14 +1,14 @@
 """Days supply by model = units in stock ÷ (units sold in the last 30 days ÷ 30), new vehicles, next
 to what is on order from the OEM (not yet allocated, allocated, in transit). Units in stock and sold
-are dms_app.vehicles.inventory's, as in Vehicle Inventory Turn and Days Supply (docs/kpis.md)."""
+are dms_app.vehicles.inventory's, as in Vehicle Inventory Turn and Days Supply (docs/kpis.md).
+Left out: used vehicles, and OEM orders in draft, received or cancelled."""
 
 from collections import defaultdict
 
 import frappe
-from frappe import _
-from frappe.query_builder.functions import Count
 from frappe.utils import add_days, cint, flt, getdate, nowdate
 
+from dms_app.controllers import reports
 from dms_app.vehicle_sales.kpi import days_supply
 from dms_app.vehicles import inventory
 
@@ -88,26 +88,14 @@ def unallocated_on_order(filters):
 
 def columns():
 	return [
-		{
-			"fieldname": "model",
-			"label": _("Model"),
-			"fieldtype": "Link",
-			"options": "Vehicle Model",
-			"width": 180,
-		},
-		{
-			"fieldname": "make",
-			"label": _("Make"),
-			"fieldtype": "Link",
-			"options": "Vehicle Make",
-			"width": 110,
-		},
-		{"fieldname": "in_stock", "label": _("Units in Stock"), "fieldtype": "Int", "width": 110},
-		{"fieldname": "sold_30", "label": _("Sold (last 30 days)"), "fieldtype": "Int", "width": 130},
-		{"fieldname": "daily_rate", "label": _("Daily Sales Rate"), "fieldtype": "Float", "width": 120},
-		{"fieldname": "days_supply", "label": _("Days Supply"), "fieldtype": "Float", "width": 100},
-		{"fieldname": "unallocated", "label": _("On Order (no VIN)"), "fieldtype": "Int", "width": 130},
-		{"fieldname": "allocated", "label": _("Allocated (VIN)"), "fieldtype": "Int", "width": 120},
-		{"fieldname": "in_transit", "label": _("In Transit"), "fieldtype": "Int", "width": 90},
-		{"fieldname": "on_order", "label": _("Total on Order"), "fieldtype": "Int", "width": 110},
+		reports.model(180),
+		reports.make(),
+		reports.column("Units in Stock", "in_stock", "Int", width=110),
+		reports.column("Sold (last 30 days)", "sold_30", "Int", width=130),
+		reports.column("Daily Sales Rate", "daily_rate", "Float"),
+		reports.column("Days Supply", "days_supply", "Float", width=100),
+		reports.column("On Order (no VIN)", "unallocated", "Int", width=130),
+		reports.column("Allocated (VIN)", "allocated", "Int"),
+		reports.column("In Transit", "in_transit", "Int", width=90),
+		reports.column("Total on Order", "on_order", "Int", width=110),
 	]

@@ -1,10 +1,12 @@
 """OEM order lines with vehicles not yet shipped after their requested delivery week, and shipped
-vehicles past their ETA."""
+vehicles past their ETA.
+Left out: draft and cancelled orders, lines fully shipped, and vehicles received."""
 
 import frappe
 from frappe import _
 from frappe.utils import add_days, cint, getdate, nowdate
 
+from dms_app.controllers import reports
 from dms_app.oem_orders.report.vehicles_in_transit.vehicles_in_transit import in_transit
 
 
@@ -69,39 +71,19 @@ def execute(filters=None):
 				}
 			)
 	rows.sort(key=lambda row: -row["days_late"])
+	return columns(), rows
+
+
+def columns():
 	return [
-		{
-			"fieldname": "oem_order",
-			"label": _("OEM Order"),
-			"fieldtype": "Link",
-			"options": "OEM Vehicle Order",
-			"width": 150,
-		},
-		{
-			"fieldname": "supplier",
-			"label": _("OEM"),
-			"fieldtype": "Link",
-			"options": "Supplier",
-			"width": 160,
-		},
-		{"fieldname": "line", "label": _("Line"), "fieldtype": "Int", "width": 60},
-		{
-			"fieldname": "vin",
-			"label": _("VIN"),
-			"fieldtype": "Link",
-			"options": "Motor Vehicle",
-			"width": 170,
-		},
-		{
-			"fieldname": "trim",
-			"label": _("Trim"),
-			"fieldtype": "Link",
-			"options": "Vehicle Trim",
-			"width": 200,
-		},
-		{"fieldname": "colour", "label": _("Colour"), "fieldtype": "Data", "width": 110},
-		{"fieldname": "issue", "label": _("Issue"), "fieldtype": "Data", "width": 100},
-		{"fieldname": "qty", "label": _("Vehicles"), "fieldtype": "Int", "width": 80},
-		{"fieldname": "due_date", "label": _("Due"), "fieldtype": "Date", "width": 100},
-		{"fieldname": "days_late", "label": _("Days Late"), "fieldtype": "Int", "width": 90},
-	], rows
+		reports.oem_order(),
+		reports.oem_supplier(),
+		reports.column("Line", "line", "Int", width=60),
+		reports.vin(),
+		reports.trim(),
+		reports.column("Colour", "colour", width=110),
+		reports.column("Issue", "issue", width=100),
+		reports.column("Vehicles", "qty", "Int", width=80),
+		reports.column("Due", "due_date", "Date", width=100),
+		reports.column("Days Late", "days_late", "Int", width=90),
+	]

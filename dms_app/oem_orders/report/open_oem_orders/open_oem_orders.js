@@ -1,7 +1,10 @@
 frappe.query_reports["Open OEM Orders"] = {
 	filters: [
-		{ fieldname: "company", label: __("Company"), fieldtype: "Link", options: "Company", default: frappe.defaults.get_user_default("Company") },
-		{ fieldname: "supplier", label: __("OEM / Distributor"), fieldtype: "Link", options: "Supplier" },
+		dms.reports.company(),
+		dms.reports.oem_supplier(),
 		{ fieldname: "workflow_state", label: __("Status"), fieldtype: "Select", options: "\nSubmitted\nConfirmed\nVIN Assigned\nShipped" },
 	],
+	onload: dms.reports.describe(
+		__("Submitted OEM vehicle orders not yet fully received. Drafts, received and cancelled orders are left out.")
+	),
 };

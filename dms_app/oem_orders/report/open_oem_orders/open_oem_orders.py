@@ -1,8 +1,10 @@
-"""Submitted OEM vehicle orders not yet fully received, with each stage's count, by status."""
+"""Submitted OEM vehicle orders not yet fully received, with each stage's count, by status.
+Left out: drafts, and orders received in full or cancelled."""
 
 import frappe
 from frappe import _
 
+from dms_app.controllers import reports
 from dms_app.oem_orders.progress import STAGES
 
 OPEN = STAGES[:-1]
@@ -47,34 +49,16 @@ def execute(filters=None):
 
 def columns():
 	return [
-		{
-			"fieldname": "name",
-			"label": _("OEM Order"),
-			"fieldtype": "Link",
-			"options": "OEM Vehicle Order",
-			"width": 160,
-		},
-		{"fieldname": "workflow_state", "label": _("Status"), "fieldtype": "Data", "width": 110},
-		{
-			"fieldname": "supplier",
-			"label": _("OEM"),
-			"fieldtype": "Link",
-			"options": "Supplier",
-			"width": 180,
-		},
-		{"fieldname": "oem_order_no", "label": _("OEM Order No"), "fieldtype": "Data", "width": 120},
-		{"fieldname": "transaction_date", "label": _("Ordered On"), "fieldtype": "Date", "width": 100},
-		{"fieldname": "total_qty", "label": _("Ordered"), "fieldtype": "Int", "width": 80},
-		{"fieldname": "qty_confirmed", "label": _("Confirmed"), "fieldtype": "Int", "width": 90},
-		{"fieldname": "qty_vin_assigned", "label": _("VIN Assigned"), "fieldtype": "Int", "width": 100},
-		{"fieldname": "qty_shipped", "label": _("Shipped"), "fieldtype": "Int", "width": 80},
-		{"fieldname": "qty_received", "label": _("Received"), "fieldtype": "Int", "width": 80},
-		{"fieldname": "per_received", "label": _("% Received"), "fieldtype": "Percent", "width": 100},
-		{
-			"fieldname": "purchase_order",
-			"label": _("Purchase Order"),
-			"fieldtype": "Link",
-			"options": "Purchase Order",
-			"width": 150,
-		},
+		reports.oem_order("name", 160),
+		reports.column("Status", "workflow_state", width=110),
+		reports.oem_supplier(width=180),
+		reports.column("OEM Order No", "oem_order_no"),
+		reports.column("Ordered On", "transaction_date", "Date", width=100),
+		reports.column("Ordered", "total_qty", "Int", width=80),
+		reports.column("Confirmed", "qty_confirmed", "Int", width=90),
+		reports.column("VIN Assigned", "qty_vin_assigned", "Int", width=100),
+		reports.column("Shipped", "qty_shipped", "Int", width=80),
+		reports.column("Received", "qty_received", "Int", width=80),
+		reports.column("% Received", "per_received", "Percent", width=100),
+		reports.purchase_order(),
 	]

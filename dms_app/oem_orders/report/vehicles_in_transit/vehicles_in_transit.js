@@ -1,7 +1,10 @@
 frappe.query_reports["Vehicles In Transit"] = {
 	filters: [
-		{ fieldname: "company", label: __("Company"), fieldtype: "Link", options: "Company", default: frappe.defaults.get_user_default("Company") },
-		{ fieldname: "supplier", label: __("OEM / Distributor"), fieldtype: "Link", options: "Supplier" },
-		{ fieldname: "as_of", label: __("As of"), fieldtype: "Date", default: frappe.datetime.get_today() },
+		dms.reports.company(),
+		dms.reports.oem_supplier(),
+		dms.reports.as_of(),
 	],
+	onload: dms.reports.describe(
+		__("Vehicles the OEM shipped that the dealership has not received. Vehicles not yet shipped or already received are left out.")
+	),
 };

@@ -1,8 +1,10 @@
-"""Vehicles the OEM shipped that the dealer has not received, with ETA and days of delay."""
+"""Vehicles the OEM shipped that the dealer has not received, with ETA and days of delay.
+Left out: vehicles not shipped yet or already received, and draft or cancelled orders."""
 
 import frappe
-from frappe import _
 from frappe.utils import getdate, nowdate
+
+from dms_app.controllers import reports
 
 
 def in_transit(filters) -> list[dict]:
@@ -43,39 +45,19 @@ def execute(filters=None):
 	for row in rows:
 		row.days_in_transit = (today - getdate(row.shipped_date)).days if row.shipped_date else None
 		row.delay_days = max((today - getdate(row.eta)).days, 0) if row.eta else None
+	return columns(), rows
+
+
+def columns():
 	return [
-		{
-			"fieldname": "vin",
-			"label": _("VIN"),
-			"fieldtype": "Link",
-			"options": "Motor Vehicle",
-			"width": 170,
-		},
-		{
-			"fieldname": "oem_order",
-			"label": _("OEM Order"),
-			"fieldtype": "Link",
-			"options": "OEM Vehicle Order",
-			"width": 150,
-		},
-		{
-			"fieldname": "supplier",
-			"label": _("OEM"),
-			"fieldtype": "Link",
-			"options": "Supplier",
-			"width": 160,
-		},
-		{
-			"fieldname": "trim",
-			"label": _("Trim"),
-			"fieldtype": "Link",
-			"options": "Vehicle Trim",
-			"width": 200,
-		},
-		{"fieldname": "colour", "label": _("Colour"), "fieldtype": "Data", "width": 110},
-		{"fieldname": "shipment_no", "label": _("Shipment No"), "fieldtype": "Data", "width": 110},
-		{"fieldname": "shipped_date", "label": _("Shipped On"), "fieldtype": "Date", "width": 100},
-		{"fieldname": "eta", "label": _("ETA"), "fieldtype": "Date", "width": 100},
-		{"fieldname": "days_in_transit", "label": _("Days in Transit"), "fieldtype": "Int", "width": 110},
-		{"fieldname": "delay_days", "label": _("Delay (days past ETA)"), "fieldtype": "Int", "width": 150},
-	], rows
+		reports.vin(),
+		reports.oem_order(),
+		reports.oem_supplier(),
+		reports.trim(),
+		reports.column("Colour", "colour", width=110),
+		reports.column("Shipment No", "shipment_no", width=110),
+		reports.column("Shipped On", "shipped_date", "Date", width=100),
+		reports.column("ETA", "eta", "Date", width=100),
+		reports.column("Days in Transit", "days_in_transit", "Int", width=110),
+		reports.column("Delay (days past ETA)", "delay_days", "Int", width=150),
+	]

@@ -1,12 +1,9 @@
 frappe.query_reports["Effective Labour Rate"] = {
 	filters: [
-		{ fieldname: "company", label: __("Company"), fieldtype: "Link", options: "Company" },
-		{
-			fieldname: "from_date",
-			label: __("From Date"),
-			fieldtype: "Date",
-			default: frappe.datetime.add_days(frappe.datetime.get_today(), -90),
-		},
-		{ fieldname: "to_date", label: __("To Date"), fieldtype: "Date", default: frappe.datetime.get_today() },
+		dms.reports.company(),
+		...dms.reports.period(90),
 	],
+	onload: dms.reports.describe(
+		__("Approved labour lines of repair orders completed in the period, by month and pay type. Unapproved lines and unfinished repair orders are left out.")
+	),
 };

@@ -1,6 +1,6 @@
 frappe.query_reports["Repair Orders by Status and Age"] = {
 	filters: [
-		{ fieldname: "company", label: __("Company"), fieldtype: "Link", options: "Company" },
+		dms.reports.company(),
 		{
 			fieldname: "status",
 			label: __("Status"),
@@ -9,4 +9,7 @@ frappe.query_reports["Repair Orders by Status and Age"] = {
 		},
 		{ fieldname: "service_advisor", label: __("Service Advisor"), fieldtype: "Link", options: "User" },
 	],
+	onload: dms.reports.describe(
+		__("Repair orders not yet closed, by status and days since opened. Closed and cancelled repair orders are left out.")
+	),
 };

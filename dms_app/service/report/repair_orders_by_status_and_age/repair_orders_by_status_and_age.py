@@ -1,9 +1,11 @@
-"""Repair orders not yet closed, by status and age (days since opened), with a chart by status."""
+"""Repair orders not yet closed, by status and age (days since opened), with a chart by status.
+Left out: closed and cancelled repair orders."""
 
 import frappe
 from frappe import _
 from frappe.utils import get_datetime, now_datetime
 
+from dms_app.controllers import reports
 from dms_app.service import kpi
 
 OPEN = ("Open", "In Progress", "Waiting Parts", "Waiting Approval", "Completed", "Invoiced")
@@ -56,39 +58,16 @@ def chart(rows):
 
 def columns():
 	return [
-		{
-			"fieldname": "name",
-			"label": _("Repair Order"),
-			"fieldtype": "Link",
-			"options": "Repair Order",
-			"width": 140,
-		},
-		{"fieldname": "status", "label": _("Status"), "fieldtype": "Data", "width": 120},
-		{"fieldname": "age_days", "label": _("Age (Days)"), "fieldtype": "Int", "width": 90},
-		{"fieldname": "age_bucket", "label": _("Age"), "fieldtype": "Data", "width": 100},
-		{"fieldname": "overdue", "label": _("Past Promised Time"), "fieldtype": "Check", "width": 90},
-		{
-			"fieldname": "vehicle",
-			"label": _("VIN"),
-			"fieldtype": "Link",
-			"options": "Motor Vehicle",
-			"width": 170,
-		},
-		{"fieldname": "customer_name", "label": _("Customer"), "fieldtype": "Data", "width": 150},
-		{
-			"fieldname": "service_advisor",
-			"label": _("Advisor"),
-			"fieldtype": "Link",
-			"options": "User",
-			"width": 140,
-		},
-		{"fieldname": "opened_on", "label": _("Opened On"), "fieldtype": "Datetime", "width": 150},
-		{"fieldname": "promised_time", "label": _("Promised Time"), "fieldtype": "Datetime", "width": 150},
-		{"fieldname": "customer_total", "label": _("Customer Pay"), "fieldtype": "Currency", "width": 110},
-		{
-			"fieldname": "proposed_total",
-			"label": _("Awaiting Decision"),
-			"fieldtype": "Currency",
-			"width": 110,
-		},
+		reports.repair_order("name"),
+		reports.column("Status", "status"),
+		reports.column("Age (Days)", "age_days", "Int", width=90),
+		reports.column("Age", "age_bucket", width=100),
+		reports.column("Past Promised Time", "overdue", "Check", width=90),
+		reports.vin("vehicle"),
+		reports.column("Customer", "customer_name", width=150),
+		reports.column("Advisor", "service_advisor", "Link", "User", 140),
+		reports.column("Opened On", "opened_on", "Datetime", width=150),
+		reports.column("Promised Time", "promised_time", "Datetime", width=150),
+		reports.currency("Customer Pay", "customer_total", 110),
+		reports.currency("Awaiting Decision", "proposed_total", 110),
 	]

@@ -5,4 +5,7 @@ frappe.query_reports["Service Due"] = {
 		{ fieldname: "customer", label: __("Customer"), fieldtype: "Link", options: "Customer" },
 		{ fieldname: "without_appointment", label: __("Without an Appointment Only"), fieldtype: "Check", default: 0 },
 	],
+	onload: dms.reports.describe(
+		__("Customer vehicles due for service by date or mileage, overdue ones included. Vehicles without a customer and scrapped vehicles are left out.")
+	),
 };

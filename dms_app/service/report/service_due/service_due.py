@@ -1,9 +1,11 @@
-"""Customer vehicles due for service soon (by date or by mileage), with any appointment booked."""
+"""Customer vehicles due for service soon (by date or by mileage), with any appointment booked.
+Left out: vehicles without a customer and scrapped vehicles."""
 
 import frappe
 from frappe import _
 from frappe.utils import cint
 
+from dms_app.controllers import reports
 from dms_app.service.service_due import vehicles_due
 
 
@@ -23,43 +25,14 @@ def execute(filters=None):
 
 def columns():
 	return [
-		{
-			"fieldname": "vin",
-			"label": _("VIN"),
-			"fieldtype": "Link",
-			"options": "Motor Vehicle",
-			"width": 180,
-		},
-		{
-			"fieldname": "customer",
-			"label": _("Customer"),
-			"fieldtype": "Link",
-			"options": "Customer",
-			"width": 170,
-		},
-		{
-			"fieldname": "model",
-			"label": _("Model"),
-			"fieldtype": "Link",
-			"options": "Vehicle Model",
-			"width": 140,
-		},
-		{"fieldname": "registration_plate", "label": _("Plate"), "fieldtype": "Data", "width": 100},
-		{"fieldname": "next_service_date", "label": _("Due Date"), "fieldtype": "Date", "width": 100},
-		{
-			"fieldname": "next_service_odometer",
-			"label": _("Due at Odometer"),
-			"fieldtype": "Int",
-			"width": 120,
-		},
-		{"fieldname": "odometer", "label": _("Odometer"), "fieldtype": "Int", "width": 100},
-		{"fieldname": "odometer_unit", "label": _("Unit"), "fieldtype": "Data", "width": 60},
-		{"fieldname": "due_by", "label": _("Due By"), "fieldtype": "Data", "width": 90},
-		{
-			"fieldname": "appointment",
-			"label": _("Appointment"),
-			"fieldtype": "Link",
-			"options": "Service Appointment",
-			"width": 140,
-		},
+		reports.vin(width=180),
+		reports.customer(width=170),
+		reports.model(),
+		reports.column("Plate", "registration_plate", width=100),
+		reports.column("Due Date", "next_service_date", "Date", width=100),
+		reports.column("Due at Odometer", "next_service_odometer", "Int"),
+		reports.column("Odometer", "odometer", "Int", width=100),
+		reports.column("Unit", "odometer_unit", width=60),
+		reports.column("Due By", "due_by", width=90),
+		reports.column("Appointment", "appointment", "Link", "Service Appointment", 140),
 	]

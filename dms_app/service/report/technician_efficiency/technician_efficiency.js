@@ -1,13 +1,10 @@
 frappe.query_reports["Technician Efficiency"] = {
 	filters: [
-		{ fieldname: "company", label: __("Company"), fieldtype: "Link", options: "Company" },
-		{
-			fieldname: "from_date",
-			label: __("From Date"),
-			fieldtype: "Date",
-			default: frappe.datetime.add_days(frappe.datetime.get_today(), -30),
-		},
-		{ fieldname: "to_date", label: __("To Date"), fieldtype: "Date", default: frappe.datetime.get_today() },
+		dms.reports.company(),
+		...dms.reports.period(30),
 		{ fieldname: "employee", label: __("Technician"), fieldtype: "Link", options: "Employee" },
 	],
+	onload: dms.reports.describe(
+		__("Per technician: approved flat-rate hours of repair orders completed in the period, hours clocked and hours attended. Lines without a technician are left out.")
+	),
 };

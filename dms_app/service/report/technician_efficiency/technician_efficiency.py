@@ -5,12 +5,14 @@
 - hours clocked on jobs: Technician Time Logs starting in the period;
 - hours attended: submitted Attendance (HRMS, when installed; Present / Work From Home = a day,
   Half Day = half) times the technician's hours per day (Employee, else DMS Settings); without
-  Attendance records in the period, each day the technician clocked time counts as attended."""
+  Attendance records in the period, each day the technician clocked time counts as attended.
+Left out: labour lines not approved or without a technician, and time logs not clocked off."""
 
 import frappe
 from frappe import _
-from frappe.utils import add_days, flt, getdate, nowdate
+from frappe.utils import add_days, flt
 
+from dms_app.controllers import reports
 from dms_app.service import kpi
 
 DONE = ("Completed", "Invoiced", "Closed")
@@ -18,8 +20,7 @@ DONE = ("Completed", "Invoiced", "Closed")
 
 def execute(filters=None):
 	filters = frappe._dict(filters or {})
-	to_date = getdate(filters.to_date or nowdate())
-	from_date = getdate(filters.from_date or add_days(to_date, -30))
+	filters.company, from_date, to_date = reports.period(filters, days=30)
 	per_day = flt(frappe.db.get_single_value("DMS Settings", "technician_hours_per_day")) or 8
 	billed = flat_hours_billed(from_date, to_date, filters)
 	clocked, clock_days = hours_clocked(from_date, to_date, filters)
@@ -113,44 +114,13 @@ def attendance_statuses(employees, from_date, to_date) -> dict:
 
 def columns():
 	return [
-		{
-			"fieldname": "employee",
-			"label": _("Technician"),
-			"fieldtype": "Link",
-			"options": "Employee",
-			"width": 130,
-		},
-		{"fieldname": "employee_name", "label": _("Name"), "fieldtype": "Data", "width": 160},
-		{
-			"fieldname": "flat_hours_billed",
-			"label": _("Flat-rate Hours Billed"),
-			"fieldtype": "Float",
-			"width": 150,
-		},
-		{
-			"fieldname": "hours_clocked",
-			"label": _("Hours Clocked on Jobs"),
-			"fieldtype": "Float",
-			"width": 150,
-		},
-		{"fieldname": "hours_attended", "label": _("Hours Attended"), "fieldtype": "Float", "width": 130},
-		{"fieldname": "attended_from", "label": _("Attended From"), "fieldtype": "Data", "width": 120},
-		{
-			"fieldname": "efficiency",
-			"label": _("Technician Efficiency %"),
-			"fieldtype": "Percent",
-			"width": 150,
-		},
-		{
-			"fieldname": "productivity",
-			"label": _("Technician Productivity %"),
-			"fieldtype": "Percent",
-			"width": 160,
-		},
-		{
-			"fieldname": "proficiency",
-			"label": _("Technician Proficiency %"),
-			"fieldtype": "Percent",
-			"width": 160,
-		},
+		reports.column("Technician", "employee", "Link", "Employee", 130),
+		reports.column("Name", "employee_name", width=160),
+		reports.column("Flat-rate Hours Billed", "flat_hours_billed", "Float", width=150),
+		reports.column("Hours Clocked on Jobs", "hours_clocked", "Float", width=150),
+		reports.column("Hours Attended", "hours_attended", "Float", width=130),
+		reports.column("Attended From", "attended_from"),
+		reports.column("Technician Efficiency %", "efficiency", "Percent", width=150),
+		reports.column("Technician Productivity %", "productivity", "Percent", width=160),
+		reports.column("Technician Proficiency %", "proficiency", "Percent", width=160),
 	]

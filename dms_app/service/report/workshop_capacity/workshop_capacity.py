@@ -1,9 +1,11 @@
-"""Workshop capacity by day: technician hours available, booked by appointments, free, and load %."""
+"""Workshop capacity by day: technician hours available, booked by appointments, free, and load %.
+Left out: cancelled and no-show appointments."""
 
 import frappe
 from frappe import _
 from frappe.utils import add_days, flt, getdate, nowdate
 
+from dms_app.controllers import reports
 from dms_app.service import appointments, capacity
 
 
@@ -54,29 +56,11 @@ def execute(filters=None):
 
 def columns():
 	return [
-		{"fieldname": "day", "label": _("Day"), "fieldtype": "Date", "width": 110},
-		{"fieldname": "weekday", "label": _("Weekday"), "fieldtype": "Data", "width": 100},
-		{"fieldname": "appointments", "label": _("Appointments"), "fieldtype": "Int", "width": 110},
-		{
-			"fieldname": "capacity_hours",
-			"label": _("Technician Hours"),
-			"fieldtype": "Float",
-			"precision": 2,
-			"width": 130,
-		},
-		{
-			"fieldname": "booked_hours",
-			"label": _("Booked Hours"),
-			"fieldtype": "Float",
-			"precision": 2,
-			"width": 120,
-		},
-		{
-			"fieldname": "free_hours",
-			"label": _("Free Hours"),
-			"fieldtype": "Float",
-			"precision": 2,
-			"width": 110,
-		},
-		{"fieldname": "load", "label": _("Load %"), "fieldtype": "Percent", "width": 100},
+		reports.column("Day", "day", "Date", width=110),
+		reports.column("Weekday", "weekday", width=100),
+		reports.column("Appointments", "appointments", "Int", width=110),
+		reports.column("Technician Hours", "capacity_hours", "Float", width=130, precision=2),
+		reports.column("Booked Hours", "booked_hours", "Float", precision=2),
+		reports.column("Free Hours", "free_hours", "Float", width=110, precision=2),
+		reports.column("Load %", "load", "Percent", width=100),
 	]

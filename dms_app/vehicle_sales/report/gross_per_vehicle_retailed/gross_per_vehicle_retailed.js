@@ -1,7 +1,9 @@
 frappe.query_reports["Gross per Vehicle Retailed"] = {
 	filters: [
-		{ fieldname: "company", label: __("Company"), fieldtype: "Link", options: "Company", default: frappe.defaults.get_user_default("Company") },
-		{ fieldname: "from_date", label: __("From Date"), fieldtype: "Date", default: frappe.datetime.add_months(frappe.datetime.get_today(), -12) },
-		{ fieldname: "to_date", label: __("To Date"), fieldtype: "Date", default: frappe.datetime.get_today() },
+		dms.reports.company(),
+		...dms.reports.period(),
 	],
+	onload: dms.reports.describe(
+		__("Vehicles invoiced in the period with their vehicle and F&I gross. Returned vehicles and OEM warranty invoices are left out; fleet sales are listed but not counted.")
+	),
 };

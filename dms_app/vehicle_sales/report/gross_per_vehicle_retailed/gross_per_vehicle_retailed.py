@@ -12,8 +12,8 @@ Fleet sales (customers in the fleet customer group of DMS Settings) are listed b
 import frappe
 from frappe.utils import flt
 
+from dms_app.controllers import reports
 from dms_app.vehicle_sales import kpi
-from dms_app.vehicle_sales.report_utils import column, period
 from dms_app.vehicles import inventory
 
 
@@ -33,7 +33,7 @@ def vin_cost(vin: str, delivery: str | None, landed_cost: float) -> tuple[float,
 
 
 def execute(filters=None):
-	company, from_date, to_date = period(filters)
+	company, from_date, to_date = reports.period(filters)
 	fi_group = frappe.db.get_single_value("DMS Settings", "fi_item_group")
 	fleet_group = frappe.db.get_single_value("DMS Settings", "fleet_customer_group")
 	vehicles = inventory.vehicle_sales(company, from_date, to_date)
@@ -81,17 +81,17 @@ def execute(filters=None):
 
 def columns():
 	return [
-		column("Sales Invoice", "invoice", "Link", "Sales Invoice", 150),
-		column("Date", "posting_date", "Date", width=95),
-		column("Customer", "customer", "Link", "Customer", 150),
-		column("VIN", "vin", "Link", "Motor Vehicle", 170),
-		column("Model", "model", "Link", "Vehicle Model", 140),
-		column("Type", "stock_type", width=70),
-		column("Vehicle Revenue", "revenue", "Currency"),
-		column("Vehicle Cost", "cost", "Currency"),
-		column("Cost From", "cost_source", width=150),
-		column("Vehicle Gross", "vehicle_gross", "Currency"),
-		column("F&I Gross", "fi_gross", "Currency"),
-		column("Total Gross", "total_gross", "Currency"),
-		column("Fleet", "fleet", "Check", width=60),
+		reports.column("Sales Invoice", "invoice", "Link", "Sales Invoice", 150),
+		reports.column("Date", "posting_date", "Date", width=95),
+		reports.customer(),
+		reports.vin(),
+		reports.model(),
+		reports.column("Type", "stock_type", width=70),
+		reports.currency("Vehicle Revenue", "revenue"),
+		reports.currency("Vehicle Cost", "cost"),
+		reports.column("Cost From", "cost_source", width=150),
+		reports.currency("Vehicle Gross", "vehicle_gross"),
+		reports.currency("F&I Gross", "fi_gross"),
+		reports.currency("Total Gross", "total_gross"),
+		reports.column("Fleet", "fleet", "Check", width=60),
 	]

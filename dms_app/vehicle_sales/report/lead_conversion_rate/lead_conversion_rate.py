@@ -1,18 +1,19 @@
 """Lead conversion rate = leads that became a sale ÷ leads created in the period, by lead owner.
 
 A lead is converted when a submitted Sales Order exists for it: through a Vehicle Deal of the lead,
-or for the Customer made from the lead (Customer.lead_name)."""
+or for the Customer made from the lead (Customer.lead_name).
+Left out: leads of other companies."""
 
 from collections import defaultdict
 
 import frappe
 
+from dms_app.controllers import reports
 from dms_app.vehicle_sales import kpi
-from dms_app.vehicle_sales.report_utils import column, period
 
 
 def execute(filters=None):
-	company, from_date, to_date = period(filters)
+	company, from_date, to_date = reports.period(filters)
 	leads = frappe.db.sql(
 		"""select l.name, coalesce(l.lead_owner, l.owner) as owner, l.source,
 			(exists(select 1 from `tabVehicle Deal` d join `tabSales Order` so on so.name = d.sales_order
@@ -56,8 +57,8 @@ def execute(filters=None):
 
 def columns():
 	return [
-		column("Lead Owner", "owner", "Link", "User", 220),
-		column("Leads", "leads", "Int", width=80),
-		column("Converted", "converted", "Int", width=90),
-		column("Conversion Rate %", "conversion_rate", "Percent", width=130),
+		reports.column("Lead Owner", "owner", "Link", "User", 220),
+		reports.column("Leads", "leads", "Int", width=80),
+		reports.column("Converted", "converted", "Int", width=90),
+		reports.column("Conversion Rate %", "conversion_rate", "Percent", width=130),
 	]

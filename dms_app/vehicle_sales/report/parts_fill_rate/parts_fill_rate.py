@@ -5,7 +5,8 @@ on a submitted Sales Order (counter orders), as an approved part line of a repai
 the period (workshop), or on a stock-updating Sales Invoice not made from an order (a direct
 counter sale, which by nature was filled from stock). An order or repair order line counts as
 filled from stock when the stock ledger shows at least its quantity on hand in its warehouse when
-it was demanded (the qty after the last stock movement up to that moment)."""
+it was demanded (the qty after the last stock movement up to that moment).
+Left out: items outside the parts item group, cancelled repair orders and return invoices."""
 
 from collections import defaultdict
 
@@ -13,8 +14,8 @@ import frappe
 from erpnext.stock.stock_ledger import get_previous_sle
 from frappe.utils import flt, get_datetime
 
+from dms_app.controllers import reports
 from dms_app.vehicle_sales import kpi
-from dms_app.vehicle_sales.report_utils import column, period
 
 
 def on_hand(item_code: str, warehouse: str, moment) -> float:
@@ -31,7 +32,7 @@ def on_hand(item_code: str, warehouse: str, moment) -> float:
 
 
 def execute(filters=None):
-	company, from_date, to_date = period(filters)
+	company, from_date, to_date = reports.period(filters)
 	group = frappe.db.get_single_value("DMS Settings", "parts_item_group")
 	ordered = frappe.db.sql(
 		"""select soi.item_code, soi.warehouse, soi.stock_qty, so.creation
@@ -87,8 +88,8 @@ def execute(filters=None):
 
 def columns():
 	return [
-		column("Part", "item_code", "Link", "Item", 200),
-		column("Lines Demanded", "demanded", "Int", width=120),
-		column("Filled From Stock", "filled", "Int", width=120),
-		column("Fill Rate %", "fill_rate", "Percent", width=100),
+		reports.column("Part", "item_code", "Link", "Item", 200),
+		reports.column("Lines Demanded", "demanded", "Int", width=120),
+		reports.column("Filled From Stock", "filled", "Int", width=120),
+		reports.column("Fill Rate %", "fill_rate", "Percent", width=100),
 	]

@@ -1,7 +1,9 @@
 frappe.query_reports["Service Absorption"] = {
 	filters: [
-		{ fieldname: "company", label: __("Company"), fieldtype: "Link", options: "Company", default: frappe.defaults.get_user_default("Company") },
-		{ fieldname: "from_date", label: __("From Date"), fieldtype: "Date", default: frappe.datetime.add_months(frappe.datetime.get_today(), -12) },
-		{ fieldname: "to_date", label: __("To Date"), fieldtype: "Date", default: frappe.datetime.get_today() },
+		dms.reports.company(),
+		...dms.reports.period(),
 	],
+	onload: dms.reports.describe(
+		__("Service and parts gross profit against fixed overhead, from the General Ledger accounts chosen in DMS Settings. Other accounts are left out.")
+	),
 };

@@ -2,13 +2,14 @@
 
 From the General Ledger over the period, with the accounts chosen in DMS Settings (a group account
 counts with all its children): gross profit = income on the service and parts income accounts -
-their cost of sales accounts; fixed overhead = net debits on the fixed overhead accounts."""
+their cost of sales accounts; fixed overhead = net debits on the fixed overhead accounts.
+Left out: accounts not chosen in DMS Settings, other companies' accounts and cancelled GL entries."""
 
 import frappe
 from frappe.utils import flt
 
+from dms_app.controllers import reports
 from dms_app.vehicle_sales import kpi
-from dms_app.vehicle_sales.report_utils import column, period
 
 GROUPS = (
 	# settings table field, label, sign (income is credit-positive, costs debit-positive)
@@ -31,7 +32,7 @@ def account_balance(account: str, company: str, from_date, to_date, sign: int) -
 
 
 def execute(filters=None):
-	company, from_date, to_date = period(filters)
+	company, from_date, to_date = reports.period(filters)
 	settings = frappe.get_single("DMS Settings")
 	data, totals = [], {}
 	for field, label, sign in GROUPS:
@@ -66,7 +67,7 @@ def execute(filters=None):
 
 def columns():
 	return [
-		column("Group", "group", width=220),
-		column("Account", "account", "Link", "Account", 260),
-		column("Amount", "amount", "Currency", width=140),
+		reports.column("Group", "group", width=220),
+		reports.column("Account", "account", "Link", "Account", 260),
+		reports.currency("Amount", "amount", 140),
 	]

@@ -1,7 +1,9 @@
 frappe.query_reports["Vehicle Inventory Turn and Days Supply"] = {
 	filters: [
-		{ fieldname: "company", label: __("Company"), fieldtype: "Link", options: "Company", default: frappe.defaults.get_user_default("Company") },
-		{ fieldname: "from_date", label: __("From Date"), fieldtype: "Date", default: frappe.datetime.add_months(frappe.datetime.get_today(), -12) },
-		{ fieldname: "to_date", label: __("To Date"), fieldtype: "Date", default: frappe.datetime.get_today() },
+		dms.reports.company(),
+		...dms.reports.period(),
 	],
+	onload: dms.reports.describe(
+		__("By model: days supply of new vehicles on To Date, and inventory turn at cost over the period. Used vehicles are left out of days supply.")
+	),
 };

@@ -5,6 +5,7 @@
 - Inventory turn = cost of goods sold in the period (stock ledger value of vehicles leaving on
   Delivery Notes / stock-updating invoices) ÷ average inventory at cost (stock ledger value at the
   start and at the end of the period).
+Left out: used vehicles from days supply.
 """
 
 from collections import defaultdict
@@ -12,13 +13,22 @@ from collections import defaultdict
 import frappe
 from frappe.utils import add_days, flt
 
+from dms_app.controllers import reports
 from dms_app.vehicle_sales import kpi
-from dms_app.vehicle_sales.report_utils import column, item_models, period
 from dms_app.vehicles import inventory
 
 
+def item_models() -> dict[str, str]:
+	"""Vehicle Item → Vehicle Model, from the vehicles sold or stocked as that item."""
+	return dict(
+		frappe.db.sql(
+			"select item, max(model) from `tabMotor Vehicle` where item is not null and model is not null group by item"
+		)
+	)
+
+
 def execute(filters=None):
-	company, from_date, to_date = period(filters)
+	company, from_date, to_date = reports.period(filters)
 	models = item_models()
 	items = list(models)
 	rows = defaultdict(lambda: {"in_stock": 0, "sold_30": 0, "cogs": 0.0, "opening": 0.0, "closing": 0.0})
@@ -80,13 +90,13 @@ def execute(filters=None):
 
 def columns():
 	return [
-		column("Model", "model", "Link", "Vehicle Model", 180),
-		column("Units in Stock", "in_stock", "Int", width=100),
-		column("Sold (Last 30 Days)", "sold_30", "Int", width=110),
-		column("Days Supply", "days_supply", "Float", width=100),
-		column("COGS (Period)", "cogs", "Currency"),
-		column("Opening Inventory", "opening", "Currency"),
-		column("Closing Inventory", "closing", "Currency"),
-		column("Average Inventory", "average_inventory", "Currency"),
-		column("Inventory Turn", "inventory_turn", "Float", width=100),
+		reports.model(180),
+		reports.column("Units in Stock", "in_stock", "Int", width=100),
+		reports.column("Sold (Last 30 Days)", "sold_30", "Int", width=110),
+		reports.column("Days Supply", "days_supply", "Float", width=100),
+		reports.currency("COGS (Period)", "cogs"),
+		reports.currency("Opening Inventory", "opening"),
+		reports.currency("Closing Inventory", "closing"),
+		reports.currency("Average Inventory", "average_inventory"),
+		reports.column("Inventory Turn", "inventory_turn", "Float", width=100),
 	]

@@ -1,10 +1,13 @@
 frappe.query_reports["Vehicle Ageing"] = {
 	filters: [
-		{ fieldname: "company", label: __("Company"), fieldtype: "Link", options: "Company", default: frappe.defaults.get_user_default("Company") },
+		dms.reports.company(),
 		{ fieldname: "warehouse", label: __("Location"), fieldtype: "Link", options: "Warehouse" },
-		{ fieldname: "make", label: __("Make"), fieldtype: "Link", options: "Vehicle Make" },
-		{ fieldname: "model", label: __("Model"), fieldtype: "Link", options: "Vehicle Model" },
+		dms.reports.make(),
+		dms.reports.model(),
 		{ fieldname: "stock_type", label: __("Stock Type"), fieldtype: "Select", options: "\nNew\nUsed" },
-		{ fieldname: "as_of", label: __("As of"), fieldtype: "Date", default: frappe.datetime.get_today() },
+		dms.reports.as_of(),
 	],
+	onload: dms.reports.describe(
+		__("Unsold vehicles on the ground (In Stock or Reserved) with days in stock. Ordered, in-transit, sold and delivered vehicles are left out.")
+	),
 };

@@ -1,10 +1,12 @@
 """Days in stock per unsold vehicle on the ground (status In Stock or Reserved, the "vehicles in
-stock" of docs/kpis.md), by model and location, with cost and holding cost to date."""
+stock" of docs/kpis.md), by model and location, with cost and holding cost to date.
+Left out: vehicles ordered, in transit, sold or delivered."""
 
 import frappe
 from frappe import _
 from frappe.utils import flt, getdate, nowdate
 
+from dms_app.controllers import reports
 from dms_app.vehicles.ageing import BUCKETS, bucket_of
 from dms_app.vehicles.lifecycle import IN_STOCK, days_in_stock
 
@@ -54,48 +56,19 @@ def conditions(filters) -> dict:
 
 def columns() -> list[dict]:
 	return [
-		{
-			"label": _("VIN"),
-			"fieldname": "name",
-			"fieldtype": "Link",
-			"options": "Motor Vehicle",
-			"width": 170,
-		},
-		{
-			"label": _("Model"),
-			"fieldname": "model",
-			"fieldtype": "Link",
-			"options": "Vehicle Model",
-			"width": 150,
-		},
-		{
-			"label": _("Trim"),
-			"fieldname": "trim",
-			"fieldtype": "Link",
-			"options": "Vehicle Trim",
-			"width": 150,
-		},
-		{"label": _("Year"), "fieldname": "model_year", "fieldtype": "Int", "width": 60},
-		{
-			"label": _("Location"),
-			"fieldname": "warehouse",
-			"fieldtype": "Link",
-			"options": "Warehouse",
-			"width": 150,
-		},
-		{"label": _("Status"), "fieldname": "status", "fieldtype": "Data", "width": 90},
-		{"label": _("Type"), "fieldname": "stock_type", "fieldtype": "Data", "width": 70},
-		{"label": _("Stock-in Date"), "fieldname": "stock_in_date", "fieldtype": "Date", "width": 100},
-		{"label": _("Days in Stock"), "fieldname": "days_in_stock", "fieldtype": "Int", "width": 90},
-		{"label": _("Age"), "fieldname": "age_bucket", "fieldtype": "Data", "width": 80},
-		{"label": _("Landed Cost"), "fieldname": "landed_cost", "fieldtype": "Currency", "width": 110},
-		{
-			"label": _("Holding Cost to Date"),
-			"fieldname": "holding_cost",
-			"fieldtype": "Currency",
-			"width": 120,
-		},
-		{"label": _("List Price"), "fieldname": "list_price", "fieldtype": "Currency", "width": 110},
+		reports.vin("name"),
+		reports.model(150),
+		reports.trim(150),
+		reports.column("Year", "model_year", "Int", width=60),
+		reports.column("Location", "warehouse", "Link", "Warehouse", 150),
+		reports.column("Status", "status", width=90),
+		reports.column("Type", "stock_type", width=70),
+		reports.column("Stock-in Date", "stock_in_date", "Date", width=100),
+		reports.column("Days in Stock", "days_in_stock", "Int", width=90),
+		reports.column("Age", "age_bucket", width=80),
+		reports.currency("Landed Cost", "landed_cost", 110),
+		reports.currency("Holding Cost to Date", "holding_cost"),
+		reports.currency("List Price", "list_price", 110),
 	]
 
 

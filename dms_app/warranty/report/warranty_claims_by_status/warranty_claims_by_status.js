@@ -1,9 +1,11 @@
 frappe.query_reports["Warranty Claims by Status"] = {
 	filters: [
-		{ fieldname: "company", label: __("Company"), fieldtype: "Link", options: "Company", default: frappe.defaults.get_user_default("Company") },
-		{ fieldname: "oem_customer", label: __("OEM"), fieldtype: "Link", options: "Customer" },
-		{ fieldname: "make", label: __("Make"), fieldtype: "Link", options: "Vehicle Make" },
-		{ fieldname: "from_date", label: __("From Date"), fieldtype: "Date", default: frappe.datetime.add_months(frappe.datetime.get_today(), -12) },
-		{ fieldname: "to_date", label: __("To Date"), fieldtype: "Date", default: frappe.datetime.get_today() },
+		dms.reports.company(),
+		dms.reports.oem_customer(),
+		dms.reports.make(),
+		...dms.reports.period(),
 	],
+	onload: dms.reports.describe(
+		__("Claims by status and age, for repairs completed in the period. Cancelled claims are left out.")
+	),
 };

@@ -3,12 +3,14 @@
 Age counts from submission (the last resubmission) for claims with the OEM, from repair
 completion for drafts; it stops at the credit date for credited claims and at the OEM's last
 answer for written-off ones.
+Left out: cancelled claims.
 """
 
 import frappe
 from frappe import _
 from frappe.utils import date_diff, getdate, nowdate
 
+from dms_app.controllers import reports
 from dms_app.warranty.rules import AGE_BUCKETS, age_bucket
 
 BUCKETS = [label for _limit, label in AGE_BUCKETS] + ["90+"]
@@ -86,19 +88,15 @@ def conditions(filters) -> dict:
 
 
 def columns() -> list[dict]:
-	money = {"fieldtype": "Currency", "width": 130}
 	return [
-		{"fieldname": "status", "label": _("Status"), "fieldtype": "Data", "width": 150},
-		{"fieldname": "claims", "label": _("Claims"), "fieldtype": "Int", "width": 80},
-		{"fieldname": "claimed_amount", "label": _("Claimed"), **money},
-		{"fieldname": "accepted_amount", "label": _("Accepted"), **money},
-		{"fieldname": "credited_amount", "label": _("Credited"), **money},
-		{"fieldname": "written_off_amount", "label": _("Written Off"), **money},
-		*(
-			{"fieldname": bucket_field(b), "label": _("{0} Days").format(b), "fieldtype": "Int", "width": 90}
-			for b in BUCKETS
-		),
-		{"fieldname": "oldest_days", "label": _("Oldest (Days)"), "fieldtype": "Int", "width": 110},
+		reports.column("Status", "status", width=150),
+		reports.column("Claims", "claims", "Int", width=80),
+		reports.currency("Claimed", "claimed_amount", 130),
+		reports.currency("Accepted", "accepted_amount", 130),
+		reports.currency("Credited", "credited_amount", 130),
+		reports.currency("Written Off", "written_off_amount", 130),
+		*(reports.column(_("{0} Days").format(b), bucket_field(b), "Int", width=90) for b in BUCKETS),
+		reports.column("Oldest (Days)", "oldest_days", "Int", width=110),
 	]
 
 

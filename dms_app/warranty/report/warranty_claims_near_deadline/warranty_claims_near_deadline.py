@@ -1,8 +1,9 @@
-"""Draft claims whose OEM submission deadline is close (or already past)."""
+"""Draft claims whose OEM submission deadline is close (or already past).
+Left out: submitted and cancelled claims."""
 
-from frappe import _
 from frappe.utils import cint
 
+from dms_app.controllers import reports
 from dms_app.warranty.deadlines import claims_near_deadline
 
 
@@ -18,50 +19,14 @@ def execute(filters=None):
 
 def columns() -> list[dict]:
 	return [
-		{
-			"fieldname": "name",
-			"label": _("Claim"),
-			"fieldtype": "Link",
-			"options": "OEM Warranty Claim",
-			"width": 150,
-		},
-		{"fieldname": "submission_deadline", "label": _("Deadline"), "fieldtype": "Date", "width": 110},
-		{"fieldname": "days_left", "label": _("Days Left"), "fieldtype": "Int", "width": 90},
-		{
-			"fieldname": "vin",
-			"label": _("VIN"),
-			"fieldtype": "Link",
-			"options": "Motor Vehicle",
-			"width": 180,
-		},
-		{
-			"fieldname": "make",
-			"label": _("Make"),
-			"fieldtype": "Link",
-			"options": "Vehicle Make",
-			"width": 100,
-		},
-		{
-			"fieldname": "oem_customer",
-			"label": _("OEM"),
-			"fieldtype": "Link",
-			"options": "Customer",
-			"width": 160,
-		},
-		{
-			"fieldname": "repair_order",
-			"label": _("Repair Order"),
-			"fieldtype": "Link",
-			"options": "Repair Order",
-			"width": 140,
-		},
-		{"fieldname": "job_no", "label": _("Job"), "fieldtype": "Int", "width": 60},
-		{"fieldname": "claimed_amount", "label": _("Claimed"), "fieldtype": "Currency", "width": 120},
-		{
-			"fieldname": "owner",
-			"label": _("Prepared By"),
-			"fieldtype": "Link",
-			"options": "User",
-			"width": 160,
-		},
+		reports.column("Claim", "name", "Link", "OEM Warranty Claim", 150),
+		reports.column("Deadline", "submission_deadline", "Date", width=110),
+		reports.column("Days Left", "days_left", "Int", width=90),
+		reports.vin(width=180),
+		reports.make(100),
+		reports.customer("OEM", "oem_customer", 160),
+		reports.repair_order(),
+		reports.column("Job", "job_no", "Int", width=60),
+		reports.currency("Claimed", "claimed_amount"),
+		reports.column("Prepared By", "owner", "Link", "User", 160),
 	]

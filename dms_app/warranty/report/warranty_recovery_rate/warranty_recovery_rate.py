@@ -9,6 +9,7 @@ import frappe
 from frappe import _
 from frappe.utils import formatdate
 
+from dms_app.controllers import reports
 from dms_app.warranty.rules import money, recovery_rate
 
 GROUPS = {"OEM": "oem_customer", "Make": "make", "Month": "month"}
@@ -79,18 +80,12 @@ def conditions(filters) -> dict:
 
 
 def columns(group_label: str) -> list[dict]:
-	money_col = {"fieldtype": "Currency", "width": 130}
 	return [
-		{"fieldname": "group", "label": _(group_label), "fieldtype": "Data", "width": 200},
-		{"fieldname": "claims", "label": _("Claims"), "fieldtype": "Int", "width": 80},
-		{"fieldname": "claimed", "label": _("Claimed"), **money_col},
-		{"fieldname": "credited", "label": _("Credited"), **money_col},
-		{"fieldname": "written_off", "label": _("Written Off"), **money_col},
-		{"fieldname": "open", "label": _("Still Open"), **money_col},
-		{
-			"fieldname": "recovery_rate",
-			"label": _("Warranty recovery rate"),
-			"fieldtype": "Percent",
-			"width": 170,
-		},
+		reports.column(group_label, "group", width=200),
+		reports.column("Claims", "claims", "Int", width=80),
+		reports.currency("Claimed", "claimed", 130),
+		reports.currency("Credited", "credited", 130),
+		reports.currency("Written Off", "written_off", 130),
+		reports.currency("Still Open", "open", 130),
+		reports.column("Warranty recovery rate", "recovery_rate", "Percent", width=170),
 	]

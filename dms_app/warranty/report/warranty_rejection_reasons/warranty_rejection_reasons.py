@@ -1,10 +1,12 @@
 """OEM rejections and debits by reason code, from every claim's response history (a claim
-rejected, resubmitted and cut again counts under both reasons)."""
+rejected, resubmitted and cut again counts under both reasons).
+Left out: draft and cancelled claims, and responses that accepted in full."""
 
 import frappe
 from frappe import _
 from frappe.query_builder.functions import Count, Sum
 
+from dms_app.controllers import reports
 from dms_app.warranty.rules import money
 
 
@@ -46,18 +48,12 @@ def execute(filters=None):
 
 def columns() -> list[dict]:
 	return [
-		{
-			"fieldname": "reason_code",
-			"label": _("Code"),
-			"fieldtype": "Link",
-			"options": "Warranty Rejection Reason",
-			"width": 90,
-		},
-		{"fieldname": "title", "label": _("Reason"), "fieldtype": "Data", "width": 260},
-		{"fieldname": "category", "label": _("Category"), "fieldtype": "Data", "width": 120},
-		{"fieldname": "responses", "label": _("Rejections / Debits"), "fieldtype": "Int", "width": 150},
-		{"fieldname": "claims", "label": _("Claims"), "fieldtype": "Int", "width": 80},
-		{"fieldname": "disallowed", "label": _("Amount Disallowed"), "fieldtype": "Currency", "width": 150},
+		reports.column("Code", "reason_code", "Link", "Warranty Rejection Reason", 90),
+		reports.column("Reason", "title", width=260),
+		reports.column("Category", "category"),
+		reports.column("Rejections / Debits", "responses", "Int", width=150),
+		reports.column("Claims", "claims", "Int", width=80),
+		reports.currency("Amount Disallowed", "disallowed", 150),
 	]
 
 
