@@ -9,7 +9,7 @@ import frappe
 from frappe import _
 from frappe.utils import flt, get_datetime, now_datetime
 
-from dms_app.service.kpi import hours_between
+from dms_app.service.hours import hours_between
 from dms_app.service.repair_orders import WORKING
 
 SUPERVISOR_ROLES = ("Service Advisor", "Service Manager", "DMS Manager", "System Manager")

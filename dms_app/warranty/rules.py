@@ -80,10 +80,3 @@ def age_bucket(days: int) -> str:
 		if days <= limit:
 			return label
 	return "90+"
-
-
-def recovery_rate(credited: float, claimed: float) -> float | None:
-	"""Warranty recovery rate = credited ÷ claimed (amounts), in %; None when nothing was claimed."""
-	if not claimed:
-		return None
-	return round(100 * (credited or 0) / claimed, 2)

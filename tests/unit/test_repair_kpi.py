@@ -4,7 +4,8 @@ from datetime import datetime
 
 import pytest
 
-from dms_app.service import kpi
+from dms_app import kpi
+from dms_app.service import hours
 
 
 def test_efficiency_productivity_proficiency_follow_the_domain_formulas():
@@ -21,12 +22,12 @@ def test_effective_labour_rate_is_sales_over_hours_billed():
 
 
 def test_attended_hours_count_present_and_half_days_only():
-	assert kpi.attended_hours(["Present", "Half Day", "Absent", "On Leave", "Work From Home"], 8) == 20
+	assert hours.attended_hours(["Present", "Half Day", "Absent", "On Leave", "Work From Home"], 8) == 20
 
 
 def test_hours_between_clock_on_and_off():
 	nine, eleven = datetime(2026, 11, 23, 9), datetime(2026, 11, 23, 11, 15)
-	assert kpi.hours_between(nine, eleven) == 2.25
+	assert hours.hours_between(nine, eleven) == 2.25
 
 
 @pytest.mark.parametrize(
@@ -41,4 +42,4 @@ def test_hours_between_clock_on_and_off():
 	],
 )
 def test_age_buckets_edges(days, label):
-	assert kpi.age_bucket(days) == label
+	assert hours.age_bucket(days) == label

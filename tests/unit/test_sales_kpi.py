@@ -1,4 +1,4 @@
-from dms_app.vehicle_sales import kpi
+from dms_app import kpi
 
 
 def test_days_supply():

@@ -63,7 +63,7 @@ def test_impossible_responses(current, target, accepted):
 
 
 def test_warranty_recovery_rate_is_credited_over_claimed():
-	from dms_app.warranty.rules import recovery_rate
+	from dms_app.kpi import recovery_rate
 
 	assert recovery_rate(300, 450) == 66.67
 	assert recovery_rate(0, 100) == 0

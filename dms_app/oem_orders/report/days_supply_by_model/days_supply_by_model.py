@@ -9,7 +9,7 @@ import frappe
 from frappe.utils import add_days, cint, flt, getdate, nowdate
 
 from dms_app.controllers import reports
-from dms_app.vehicle_sales.kpi import days_supply
+from dms_app.kpi import days_supply
 from dms_app.vehicles import inventory
 
 

@@ -6,8 +6,8 @@ import frappe
 from frappe import _
 from frappe.utils import add_days, flt
 
+from dms_app import kpi
 from dms_app.controllers import reports
-from dms_app.service import kpi
 
 DONE = ("Completed", "Invoiced", "Closed")
 

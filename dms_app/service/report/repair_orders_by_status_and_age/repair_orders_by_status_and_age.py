@@ -6,7 +6,7 @@ from frappe import _
 from frappe.utils import get_datetime, now_datetime
 
 from dms_app.controllers import reports
-from dms_app.service import kpi
+from dms_app.service import hours
 
 OPEN = ("Open", "In Progress", "Waiting Parts", "Waiting Approval", "Completed", "Invoiced")
 
@@ -37,7 +37,7 @@ def execute(filters=None):
 	):
 		age = (now - get_datetime(ro.opened_on or now)).days
 		ro.age_days = age
-		ro.age_bucket = _(kpi.age_bucket(age))
+		ro.age_bucket = _(hours.age_bucket(age))
 		ro.overdue = int(
 			bool(ro.promised_time) and get_datetime(ro.promised_time) < now and ro.status in OPEN[:4]
 		)

@@ -12,8 +12,9 @@ import frappe
 from frappe import _
 from frappe.utils import add_days, flt
 
+from dms_app import kpi
 from dms_app.controllers import reports
-from dms_app.service import kpi
+from dms_app.service import hours as workshop_hours
 
 DONE = ("Completed", "Invoiced", "Closed")
 
@@ -40,7 +41,7 @@ def execute(filters=None):
 	for employee in employees:
 		hours = flt(own_hours.get(employee)) or per_day
 		if attendance.get(employee):
-			attended, source = kpi.attended_hours(attendance[employee], hours), _("Attendance")
+			attended, source = workshop_hours.attended_hours(attendance[employee], hours), _("Attendance")
 		else:
 			attended, source = clock_days.get(employee, 0) * hours, _("Days clocked")
 		row = {

@@ -12,8 +12,8 @@ Fleet sales (customers in the fleet customer group of DMS Settings) are listed b
 import frappe
 from frappe.utils import flt
 
+from dms_app import kpi
 from dms_app.controllers import reports
-from dms_app.vehicle_sales import kpi
 from dms_app.vehicles import inventory
 
 

@@ -8,8 +8,8 @@ from collections import defaultdict
 
 import frappe
 
+from dms_app import kpi
 from dms_app.controllers import reports
-from dms_app.vehicle_sales import kpi
 
 
 def execute(filters=None):

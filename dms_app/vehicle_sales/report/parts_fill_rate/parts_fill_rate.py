@@ -14,8 +14,8 @@ import frappe
 from erpnext.stock.stock_ledger import get_previous_sle
 from frappe.utils import flt, get_datetime
 
+from dms_app import kpi
 from dms_app.controllers import reports
-from dms_app.vehicle_sales import kpi
 
 
 def on_hand(item_code: str, warehouse: str, moment) -> float:

@@ -8,8 +8,8 @@ Left out: accounts not chosen in DMS Settings, other companies' accounts and can
 import frappe
 from frappe.utils import flt
 
+from dms_app import kpi
 from dms_app.controllers import reports
-from dms_app.vehicle_sales import kpi
 
 GROUPS = (
 	# settings table field, label, sign (income is credit-positive, costs debit-positive)

@@ -13,8 +13,8 @@ from collections import defaultdict
 import frappe
 from frappe.utils import add_days, flt
 
+from dms_app import kpi
 from dms_app.controllers import reports
-from dms_app.vehicle_sales import kpi
 from dms_app.vehicles import inventory
 
 

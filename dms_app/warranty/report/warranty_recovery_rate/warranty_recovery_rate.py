@@ -10,7 +10,8 @@ from frappe import _
 from frappe.utils import formatdate
 
 from dms_app.controllers import reports
-from dms_app.warranty.rules import money, recovery_rate
+from dms_app.kpi import recovery_rate
+from dms_app.warranty.rules import money
 
 GROUPS = {"OEM": "oem_customer", "Make": "make", "Month": "month"}
 OPEN = ("Submitted", "Resubmitted", "Accepted", "Partially Accepted", "Rejected")

@@ -1,6 +1,7 @@
-"""The dealer KPIs of docs/kpis.md as plain formulas (the reports feed them ledger figures).
+"""The dealer's KPIs as plain formulas, each defined once (docs/kpis.md), free of the database:
+reports, number cards and charts feed them ledger figures.
 
-Each returns None where the denominator is zero: "no sales" is not "zero days of supply".
+A ratio whose denominator is zero is None: "no sales" is not "zero days of supply".
 """
 
 
@@ -39,3 +40,35 @@ def service_absorption(fixed_operations_gross_profit: float, fixed_overhead: flo
 def fill_rate(lines_filled: int, lines_demanded: int) -> float | None:
 	"""Parts fill rate (first-time fill) = lines supplied from stock ÷ lines demanded, in %."""
 	return _ratio(lines_filled, lines_demanded, 100)
+
+
+def _quotient(numerator: float, denominator: float) -> float | None:
+	"""numerator ÷ denominator, or None when there is nothing to divide by."""
+	return numerator / denominator if denominator else None
+
+
+def technician_efficiency(flat_hours_billed: float, hours_clocked: float) -> float | None:
+	"""Technician efficiency = flat-rate hours billed ÷ hours clocked on jobs."""
+	return _quotient(flat_hours_billed, hours_clocked)
+
+
+def technician_productivity(hours_clocked: float, hours_attended: float) -> float | None:
+	"""Technician productivity = hours clocked on jobs ÷ hours attended (available)."""
+	return _quotient(hours_clocked, hours_attended)
+
+
+def technician_proficiency(flat_hours_billed: float, hours_attended: float) -> float | None:
+	"""Technician proficiency = flat-rate hours billed ÷ hours attended."""
+	return _quotient(flat_hours_billed, hours_attended)
+
+
+def effective_labour_rate(labour_sales: float, flat_hours_billed: float) -> float | None:
+	"""Effective labour rate (ELR) = labour sales ÷ flat-rate hours billed."""
+	return _quotient(labour_sales, flat_hours_billed)
+
+
+def recovery_rate(credited: float, claimed: float) -> float | None:
+	"""Warranty recovery rate = credited ÷ claimed (amounts), in %; None when nothing was claimed."""
+	if not claimed:
+		return None
+	return round(100 * (credited or 0) / claimed, 2)
