@@ -1,8 +1,6 @@
 """Editable defaults of the OEM Orders area: the order workflow, created when missing, never
 overwritten (an admin's changes survive migrate). Its custom fields on ERPNext doctypes are fixtures."""
 
-import frappe
-
 from dms_app.setup import defaults
 
 WORKFLOW = "OEM Vehicle Order"

@@ -5,8 +5,6 @@ Only what is missing is created: an alert rule row, once there, stays as the adm
 settings values themselves are DocField defaults of DMS Settings.
 """
 
-import frappe
-
 OPT_OUT_FIELD = "dms_no_service_reminders"
 
 

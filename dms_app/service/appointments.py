@@ -11,7 +11,7 @@ from datetime import date, datetime, time
 import frappe
 from frappe import _
 from frappe.email.doctype.email_account.email_account import EmailAccount
-from frappe.utils import add_days, cint, flt, get_time, getdate, now_datetime, nowdate
+from frappe.utils import add_days, flt, get_time, getdate, now_datetime, nowdate
 
 from dms_app.dms.doctype.dms_settings.dms_settings import get_settings
 from dms_app.portal.customer import customers_for_user

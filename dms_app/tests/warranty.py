@@ -4,7 +4,7 @@ import frappe
 from frappe.utils import add_days, add_months, nowdate
 
 from dms_app.tests import factories
-from dms_app.tests.factories import default_company, make_customer, make_item, make_vehicle_trim, make_vin
+from dms_app.tests.factories import default_company, make_customer, make_item, make_vehicle_trim
 
 
 def make_warranty_make(

@@ -8,7 +8,6 @@ import secrets
 import subprocess
 from pathlib import Path
 
-import pytest
 
 HERE = Path(__file__).resolve().parent
 
