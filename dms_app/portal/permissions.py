@@ -9,7 +9,6 @@ printview / web views are vetoed. Staff (system users) are left to the role perm
 
 import frappe
 from frappe import _
-from frappe.client import get_count as frappe_get_count
 from frappe.utils import get_safe_filters
 
 from dms_app.portal.customer import customers_for_user, is_portal_user
@@ -81,11 +80,9 @@ def has_desk_app() -> bool:
 @frappe.whitelist()
 def get_count(doctype: str, filters=None, debug=False, cache=False) -> int:
 	"""Override of frappe.client.get_count, which runs frappe.db.count for any logged-in user with
-	no permission check: a customer could count (so probe) other customers' VINs or repair orders.
-	Website users count through frappe.get_list, where role and portal permissions apply; staff
-	keep Frappe's behaviour."""
-	if is_portal_user():
-		return len(
-			frappe.get_list(doctype, filters=get_safe_filters(filters), pluck="name", limit_page_length=0)
-		)
-	return frappe_get_count(doctype, filters, debug, cache)
+	no permission check: a customer could count (so probe) other customers' VINs or repair orders,
+	and a Sales Consultant the other consultants' deals. Everyone counts through frappe.get_list,
+	where role permissions, record rules (permission query conditions) and user permissions apply."""
+	return frappe.get_list(
+		doctype, filters=get_safe_filters(filters), fields=["count(*) as count"], limit_page_length=0
+	)[0].count

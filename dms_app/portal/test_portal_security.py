@@ -10,6 +10,7 @@ from frappe.permissions import add_permission, update_permission_property
 from dms_app.api import portal as api
 from dms_app.portal import permissions, queries
 from dms_app.portal.customer import customers_for_user, is_portal_user
+from dms_app.tests import factories
 from dms_app.tests.factories import make_user
 from dms_app.tests.portal import make_customer_vehicle, make_portal_customer, make_repair_order
 from dms_app.www import book_service, my_vehicle, my_vehicles, repair_status
@@ -311,3 +312,24 @@ def test_unlinking_a_contact_closes_erpnext_invoice_pages_too(two_customers):
 	assert customers_for_user(alice.user) == [alice.customer]
 	assert not frappe.db.exists("Portal User", {"parent": bob.customer, "user": alice.user})
 	assert frappe.db.exists("Portal User", {"parent": alice.customer, "user": alice.user})
+
+
+def test_staff_count_only_the_records_their_rules_let_them_see():
+	"""A Sales Consultant sees only their own deals: counting must not reveal the others'."""
+	from dms_app.tests import vehicle_sales
+
+	vin = vehicle_sales.stock_vehicle()
+	customer = factories.make_customer()
+	alice = make_user(roles=("Sales Consultant", "Sales User"))
+	bob = make_user(roles=("Sales Consultant", "Sales User"))
+	frappe.set_user(alice)
+	mine = vehicle_sales.make_deal(customer, vin, vehicle_price=30000)
+	frappe.set_user(bob)
+	theirs = vehicle_sales.make_deal(customer, vin, vehicle_price=30500)
+
+	frappe.set_user(alice)
+	assert permissions.get_count("Vehicle Deal", json.dumps({"name": theirs.name})) == 0
+	assert permissions.get_count("Vehicle Deal", json.dumps({"customer": customer})) == 1
+	assert permissions.get_count("Vehicle Deal", json.dumps({"name": mine.name})) == 1
+	frappe.set_user("Administrator")
+	assert permissions.get_count("Vehicle Deal", json.dumps({"customer": customer})) == 2
