@@ -1,5 +1,5 @@
-"""Closing and invoicing 500 repair orders of 5 labour + 5 parts lines each, as the background job
-does it (dms_app.service.invoicing.complete_many), with the share of the wall time spent in
+"""Closing and invoicing 500 repair orders of 5 labour + 5 parts lines each, one after another
+(dms_app.service.invoicing.complete_many), with the share of the wall time spent in
 ERPNext's own Sales Invoice submit measured in the same run.
 
 Setup (not timed): 500 repair orders on the test site, authorised, parts issued to the workshop.

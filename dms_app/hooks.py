@@ -7,7 +7,8 @@ app_description = "Automotive Dealer Management System on ERPNext"
 app_email = "dms@example.com"
 app_license = "mit"
 app_logo_url = "/assets/dms_app/images/dms-logo.svg"
-app_include_js = ["/assets/dms_app/js/dms_reports.js"]  # a plain script, no bundle to build
+# plain scripts, no bundle to build
+app_include_js = ["/assets/dms_app/js/dms_reports.js", "/assets/dms_app/js/dms_lifecycle.js"]
 
 # "org/repo" form: Frappe resolves a bare "erpnext" by asking GitHub, which fails offline.
 required_apps = ["frappe/erpnext"]
@@ -32,6 +33,16 @@ fixtures = [{"dt": "Custom Field", "filters": [["module", "in", _MODULES]]}]
 
 after_install = "dms_app.setup.defaults.after_install"
 after_migrate = "dms_app.setup.defaults.after_migrate"
+
+# The stateful documents' lifecycles (dms_app/controllers/lifecycle.py): milestones the code owns,
+# the shipped workflow generated from them, effects that hold at milestones. Checked after migrate.
+dms_lifecycles = [
+	"dms_app.warranty.lifecycle.LIFECYCLE",
+	"dms_app.oem_orders.lifecycle.LIFECYCLE",
+	"dms_app.vehicle_sales.approval.LIFECYCLE",
+	"dms_app.service.appointment_lifecycle.LIFECYCLE",
+	"dms_app.service.repair_order_lifecycle.LIFECYCLE",
+]
 
 # Handlers of one event run in list order: the vehicle record first, then the areas that build on it.
 _VEHICLES = "dms_app.vehicles.stock_events."
@@ -104,14 +115,20 @@ doc_events = {
 	},
 	# a vehicle's next service due follows its last service
 	"Motor Vehicle": {"validate": _SERVICE + "service_due.on_vehicle_validate"},
-	# a completed repair order drafts its warranty claims
-	"Repair Order": {"on_update": "dms_app.warranty.repair_orders.on_repair_order_update"},
+	# a completed (submitted) repair order drafts its warranty claims; an amendment takes over the
+	# draft claims of the order it replaces
+	"Repair Order": {
+		"after_insert": "dms_app.warranty.repair_orders.follow_amendment",
+		"on_submit": "dms_app.warranty.repair_orders.on_submit_repair_order",
+	},
 	# portal users follow their Contact; no sharing of customers' records around the portal rules
 	"Contact": {
 		"validate": _PORTAL + "customer.check_granted_access",
 		"on_update": _PORTAL + "customer.sync_portal_users",
 	},
 	"DocShare": {"validate": _PORTAL + "permissions.validate_share"},
+	# an admin's workflow edit that leaves documents unable to complete is reported when saved
+	"Workflow": {"on_update": "dms_app.controllers.lifecycle.on_workflow_update"},
 }
 
 # Forms of one area extended by another: warranty coverage on the vehicle and claims on the repair
@@ -120,14 +137,14 @@ doctype_js = {
 	"Motor Vehicle": "warranty/client/motor_vehicle.js",
 	"Repair Order": "warranty/client/repair_order.js",
 	"Purchase Receipt": "oem_orders/client/purchase_receipt.js",
+	"Material Request": "oem_orders/client/material_request.js",
+	"Opportunity": "vehicle_sales/client/opportunity.js",
 }
 
 scheduler_events = {
 	"hourly": ["dms_app.planning.runs.retry_runs", "dms_app.alerts.delivery.schedule_alerts"],
 	"daily": [
-		_SERVICE + "appointments.send_reminders",
 		_SERVICE + "appointments.recount_upcoming_days",
-		_SALES + "crm.send_follow_up_reminders",
 	],
 	# each enqueues its run on the long queue
 	"weekly": ["dms_app.planning.runs.schedule_parts_forecast"],

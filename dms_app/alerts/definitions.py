@@ -67,36 +67,10 @@ def parts_below_reorder_point(threshold):
 	]
 
 
-WARRANTY_DEADLINE = "Warranty claims near deadline"
 REPAIR_OVERDUE = "Repair orders past promised time"
 SERVICE_DUE = "Service due (customer reminder)"
 OEM_SHIPMENT_LATE = "OEM shipments late"
 OPEN_REPAIR_STATUSES = ("Open", "In Progress", "Waiting Parts", "Waiting Approval")
-
-
-@alert(
-	WARRANTY_DEADLINE,
-	threshold=0,
-	unit="days before deadline (0: warranty settings)",
-	role="Warranty Administrator",
-	resend_after_days=2,
-	requires=("OEM Warranty Claim",),
-)
-def warranty_claims_near_deadline(threshold):
-	"""Draft claims to the OEM whose submission deadline is close (or passed: state "overdue")."""
-	from dms_app.warranty.deadlines import claims_near_deadline
-
-	return [
-		AlertItem(
-			"OEM Warranty Claim",
-			claim.name,
-			_("{0} ({1}): submission deadline {2}, {3} days left").format(
-				claim.name, claim.vin or "-", claim.submission_deadline, claim.days_left
-			),
-			state="overdue" if claim.days_left < 0 else "near",
-		)
-		for claim in claims_near_deadline(cint(threshold) or None)
-	]
 
 
 @alert(

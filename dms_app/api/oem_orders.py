@@ -52,7 +52,7 @@ def mark_shipped(
 	if not vins:
 		frappe.throw(_("OEM order {0} has no allocated vehicle waiting to ship").format(order))
 	vehicle_orders.ship_units(doc, vins, shipped_date, shipment_no, eta)
-	return {"shipped": len(vins), "workflow_state": frappe.db.get_value(DOCTYPE, order, "workflow_state")}
+	return {"shipped": len(vins), "status": frappe.db.get_value(DOCTYPE, order, "status")}
 
 
 @frappe.whitelist()

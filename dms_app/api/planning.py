@@ -1,4 +1,5 @@
-"""Whitelisted planning methods: start a forecast run or the alerts now, see a run's progress."""
+"""Whitelisted planning methods: start or resume a forecast run (Forecast Run list and form), run the
+alerts now (DMS Alert Log list). A run's progress is on its form."""
 
 import frappe
 from frappe import _
@@ -48,13 +49,3 @@ def run_alerts_now() -> None:
 	from dms_app.alerts.delivery import schedule_alerts
 
 	schedule_alerts()
-
-
-@frappe.whitelist()
-def run_status(run: str) -> dict:
-	doc = frappe.get_doc("Forecast Run", run)
-	doc.check_permission("read")
-	return {
-		field: doc.get(field)
-		for field in ("status", "progress", "last_chunk", "total_chunks", "series_count", "accuracy")
-	}

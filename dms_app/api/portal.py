@@ -17,10 +17,8 @@ from dms_app.api.service import book_appointment
 from dms_app.portal import queries
 from dms_app.portal.customer import require_customers
 from dms_app.portal.website import set_user_language
-from dms_app.service import repair_orders
+from dms_app.service import appointments, repair_orders
 
-# Workshop hours a portal booking reserves until the advisor plans the work.
-BOOKING_HOURS = 1.0
 # What the customer may write about the work (the booking form's limit too).
 WORK_MAX_CHARS = 500
 
@@ -79,7 +77,7 @@ def available_slots(from_date: str, to_date: str | None = None):
 	Only whether a time is free: the workshop's capacity (hours) is not the customer's business."""
 	require_customers()
 	days = {}
-	for slot in service_slots(from_date, to_date or from_date, BOOKING_HOURS):
+	for slot in service_slots(from_date, to_date or from_date, appointments.PORTAL_BOOKING_HOURS):
 		day = days.setdefault(
 			slot["date"],
 			{
@@ -101,7 +99,11 @@ def book_service(vehicle: str, appointment_date: str, start_time: str, work: str
 	if work and len(work) > WORK_MAX_CHARS:
 		frappe.throw(_("Describe the work in at most {0} characters.").format(WORK_MAX_CHARS))
 	result = book_appointment(
-		vehicle=car.name, date=appointment_date, start_time=start_time, hours=BOOKING_HOURS, notes=work
+		vehicle=car.name,
+		date=appointment_date,
+		start_time=start_time,
+		hours=appointments.PORTAL_BOOKING_HOURS,
+		notes=work,
 	)
 	booked = queries.appointment(result["name"], require_customers())
 	return {

@@ -1,5 +1,7 @@
-"""Whitelisted methods for repair orders: customer decisions (desk and portal), clocking, parts,
-completion and invoicing. Each checks who is calling; the documents' own rules do the rest."""
+"""Whitelisted methods for repair orders: customer decisions (desk and portal), clocking, parts and
+invoicing, and opening one from an appointment: each behind a desk button (completing is the
+workflow's Complete action).
+Each checks who is calling; the documents' own rules do the rest."""
 
 import json
 
@@ -95,34 +97,8 @@ def return_parts(repair_order: str, row: str, qty: float) -> str:
 
 
 @frappe.whitelist(methods=["POST"])
-def complete(repair_order: str, invoice: bool = True) -> dict:
-	"""Complete the repair order and, when it has customer-pay lines, invoice them."""
-	doc = repair_orders.complete(repair_order, invoice=frappe.utils.cint(invoice))
-	return {"status": doc.status, "sales_invoice": doc.sales_invoice}
-
-
-@frappe.whitelist(methods=["POST"])
 def make_invoice(repair_order: str) -> str:
-	return repair_orders.move_to(repair_order, "Invoiced").sales_invoice
-
-
-@frappe.whitelist(methods=["POST"])
-def complete_many(names: str | list) -> str:
-	"""Complete and invoice many repair orders in a background job (queue "long")."""
-	from dms_app.service import invoicing
-
-	names = json.loads(names) if isinstance(names, str) else names
-	for name in names:
-		frappe.get_doc("Repair Order", name).check_permission("read")
-	job = frappe.enqueue(
-		invoicing.complete_many,
-		queue="long",
-		timeout=3600,
-		names=names,
-		user=frappe.session.user,
-		commit=True,
-	)
-	return job.id if job else ""
+	return repair_orders.move_to(repair_order, repair_orders.INVOICED).sales_invoice
 
 
 @frappe.whitelist()
@@ -133,7 +109,8 @@ def make_repair_order(source_name: str, target_doc=None):
 
 	frappe.get_doc("Service Appointment", source_name).check_permission("read")
 	existing = frappe.db.get_value("Service Appointment", source_name, "repair_order")
-	if existing and frappe.db.exists("Repair Order", {"name": existing, "status": ("!=", "Cancelled")}):
+	abandoned = (repair_orders.VOIDED, repair_orders.CANCELLED)
+	if existing and frappe.db.exists("Repair Order", {"name": existing, "status": ("not in", abandoned)}):
 		frappe.throw(_("Appointment {0} already has repair order {1}.").format(source_name, existing))
 
 	def add_jobs(source, target):

@@ -1,20 +1,17 @@
-"""Whitelisted service-appointment methods for the desk and the customer portal.
+"""Service-appointment methods for the desk and the customer portal: the drop-off slots (whitelisted)
+and the booking the portal's book_service makes.
 
-Every method checks the caller server-side: website users act only for the Customers linked to
-their Contact (their own vehicles and appointments); desk users need the doctype permission.
+Each checks the caller server-side: website users act only for the Customers linked to their
+Contact (their own vehicles); desk users need the doctype permission.
 """
 
 import frappe
 from frappe import _
 from frappe.utils import cint, flt, get_time, getdate
 
-from dms_app.portal.customer import customers_for_user
+from dms_app.controllers import lifecycle
 from dms_app.service import appointments
-from dms_app.service.labour import flat_hours
-
-PORTAL_BOOKING_HOURS = 1.0
-"""Workshop hours a portal booking without bookable operations reserves until the advisor plans the
-work: a website user's own figure is not trusted (a tiny one would overbook, a large one block days)."""
+from dms_app.service.appointment_lifecycle import CONFIRMED
 
 
 @frappe.whitelist()
@@ -30,30 +27,6 @@ def available_slots(from_date: str, to_date: str, hours: float) -> list[dict]:
 	return slots
 
 
-@frappe.whitelist()
-def bookable_operations(vehicle: str | None = None) -> list[dict]:
-	"""Labour operations customers may book online, with their hours for the vehicle's model."""
-	model = None
-	if vehicle:
-		appointments.check_vehicle_access(vehicle)
-		model = frappe.db.get_value("Motor Vehicle", vehicle, "model")
-	operations = frappe.get_all(
-		"Labour Operation",
-		filters={"bookable_online": 1, "disabled": 0},
-		fields=["name", "description"],
-		order_by="description asc",
-	)
-	return [
-		{
-			"labour_operation": op.name,
-			"description": op.description,
-			"estimated_hours": flat_hours(op.name, model),
-		}
-		for op in operations
-	]
-
-
-@frappe.whitelist(methods=["POST"])
 def book_appointment(
 	vehicle: str,
 	date: str,
@@ -68,14 +41,16 @@ def book_appointment(
 ) -> dict:
 	"""Book a slot for a vehicle; `work` is a list of labour operation codes or of
 	{labour_operation, description, estimated_hours}. Capacity is checked under the day's lock.
+	Not an endpoint: the portal's book_service (dms_app.api.portal) books through it; the desk books
+	on the Service Appointment form.
 
 	Website users book only for the vehicle's owner, at the workshop's hours (flat hours of the
-	operations, else PORTAL_BOOKING_HOURS) and with their own email as contact: the confirmation
-	is not sent to an address they type in."""
+	operations, else appointments.PORTAL_BOOKING_HOURS) and with their own email as contact: the
+	confirmation is not sent to an address they type in."""
 	owner, via_portal = appointments.check_vehicle_access(vehicle)
 	lines = _work_lines(work, via_portal)
 	if via_portal:
-		hours, contact_email = PORTAL_BOOKING_HOURS, frappe.session.user
+		hours, contact_email = appointments.PORTAL_BOOKING_HOURS, frappe.session.user
 	doc = frappe.new_doc("Service Appointment")
 	doc.update(
 		{
@@ -93,62 +68,15 @@ def book_appointment(
 		}
 	)
 	if via_portal:
-		doc.status = "Confirmed" if appointments.settings().auto_confirm_portal_bookings else "Requested"
 		doc.insert(ignore_permissions=True)  # website users have no doctype rights; vehicle checked above
+		if appointments.settings().auto_confirm_portal_bookings:
+			lifecycle.reach(doc, CONFIRMED)
 	else:
-		doc.status = "Confirmed"
 		doc.service_advisor = frappe.session.user
 		doc.insert()
+		# the advisor confirms as they book, if their workflow actions allow it (else it waits)
+		doc = lifecycle.take_action(doc, CONFIRMED) or doc
 	return _summary(doc)
-
-
-@frappe.whitelist(methods=["POST"])
-def cancel_appointment(name: str, reason: str | None = None) -> dict:
-	"""Cancel a requested or confirmed appointment (website users: only their own)."""
-	doc = _own_appointment(name)
-	if doc.status not in appointments.OPEN:
-		frappe.throw(_("Appointment {0} is {1} and can no longer be cancelled").format(name, _(doc.status)))
-	doc.status = "Cancelled"
-	doc.save(ignore_permissions=True)  # _own_appointment checked the desk permission or the customer
-	if reason:
-		doc.add_comment("Comment", _("Cancelled: {0}").format(frappe.utils.escape_html(reason)))
-	return _summary(doc)
-
-
-@frappe.whitelist()
-def my_appointments(upcoming_only: int = 1) -> list[dict]:
-	"""The session user's customers' appointments (website users), newest date first."""
-	customers = customers_for_user(frappe.session.user)
-	if not customers:
-		return []
-	filters = {"customer": ("in", customers)}
-	if cint(upcoming_only):
-		filters["appointment_date"] = (">=", frappe.utils.nowdate())
-	return frappe.get_all(
-		"Service Appointment",
-		filters=filters,
-		fields=[
-			"name",
-			"vehicle",
-			"appointment_date",
-			"start_time",
-			"estimated_hours",
-			"status",
-			"repair_order",
-		],
-		order_by="appointment_date desc, start_time desc",
-	)
-
-
-def _own_appointment(name: str):
-	if not frappe.db.exists("Service Appointment", name):
-		frappe.throw(_("Appointment {0} not found").format(name), frappe.DoesNotExistError)
-	doc = frappe.get_doc("Service Appointment", name)
-	if appointments.is_desk_user(frappe.session.user):
-		doc.check_permission("write")
-	elif doc.customer not in customers_for_user(frappe.session.user):
-		frappe.throw(_("Appointment {0} not found").format(name), frappe.DoesNotExistError)
-	return doc
 
 
 def _work_lines(work, via_portal: bool) -> list[dict]:

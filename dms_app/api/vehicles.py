@@ -1,9 +1,15 @@
-"""Whitelisted vehicle methods: VIN decoding for the desk, imports and REST clients."""
+"""Whitelisted vehicle methods: VIN decoding and the import for the Motor Vehicle and Vehicle Import
+forms; the Vehicle Stock Value number card."""
 
 import frappe
 from frappe import _
+from frappe.utils import flt
 
+from dms_app.controllers import reports
+from dms_app.vehicles import inventory
 from dms_app.vehicles.decoding import decode_vin as _decode
+
+STOCK_VALUE_REPORT = "Vehicle Inventory Turn and Days Supply"
 
 
 @frappe.whitelist()
@@ -12,16 +18,6 @@ def decode_vin(vin: str) -> dict:
 	if not isinstance(vin, str) or not vin.strip():
 		frappe.throw(_("Enter a VIN to decode"))
 	return _decode(vin, vpic=True).to_dict()
-
-
-@frappe.whitelist()
-def decode_vins(vins: list[str] | str) -> list[dict]:
-	"""Decode many VINs (a JSON list or one per line) for imports."""
-	if isinstance(vins, str):
-		vins = frappe.parse_json(vins) if vins.strip().startswith("[") else vins.splitlines()
-	if len(vins) > 10000:
-		frappe.throw(_("Decode at most 10,000 VINs at a time"))
-	return [_decode(vin).to_dict() for vin in vins if str(vin).strip()]
 
 
 @frappe.whitelist(methods=["POST"])
@@ -48,3 +44,19 @@ def import_vehicles(vehicle_import: str) -> dict:
 		return {"queued": True, "pending": pending}
 	doc = run_import(doc.name)
 	return {"queued": False, "imported": doc.imported_rows, "errors": doc.error_rows}
+
+
+@frappe.whitelist()
+def vehicle_stock_value(filters: dict | str | None = None) -> dict:
+	"""The Vehicle Stock Value number card: the vehicle stock value today (inventory.stock_value), the
+	Closing Inventory of Vehicle Inventory Turn and Days Supply for the same company and date, which
+	the card opens."""
+	if not frappe.get_cached_doc("Report", STOCK_VALUE_REPORT).is_permitted():
+		frappe.throw(_("Not permitted"), frappe.PermissionError)
+	company, _from_date, today = reports.period(frappe.parse_json(filters) or {})
+	return {
+		"value": flt(sum(inventory.stock_value(company, today).values()), 2),
+		"fieldtype": "Currency",
+		"route": ["query-report", STOCK_VALUE_REPORT],
+		"route_options": {"company": company, "to_date": str(today)},
+	}

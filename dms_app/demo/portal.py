@@ -7,6 +7,7 @@ Login (printed by `./dms up` in the demo summary): mei.chen@example.com / Portal
 import frappe
 from frappe.utils import add_days, add_to_date, now_datetime, nowdate
 
+from dms_app.controllers import lifecycle
 from dms_app.demo.masters import ensure
 from dms_app.demo.vehicles import demo_vin
 from dms_app.portal.customer import link_website_user
@@ -100,8 +101,19 @@ def past_service(vin: str) -> None:
 	invoice.insert(ignore_permissions=True)
 	invoice.submit()
 	order = repair_order(vin, add_to_date(served_on, hours=8), [("Annual service", 1.5, 118)])
-	# history recorded as it stands, not replayed through the workshop's workflow
-	order.db_set({"status": "Closed", "sales_invoice": invoice.name, "completed_on": order.promised_time})
+	# history recorded as it stands, not replayed through the workshop's workflow: a closed order is
+	# submitted, and shows the workflow state of its milestone
+	order.db_set(
+		{
+			"status": "Closed",
+			"docstatus": 1,
+			"sales_invoice": invoice.name,
+			"completed_on": order.promised_time,
+		}
+	)
+	for row in order.jobs + order.labour:
+		row.db_set("docstatus", 1)
+	lifecycle.sync_state(order)
 
 
 def open_repair_order(vin: str) -> None:
@@ -111,7 +123,7 @@ def open_repair_order(vin: str) -> None:
 	)
 	# the demo starts mid-visit: the customer authorised the estimate and work has begun
 	order.db_set({"status": "In Progress", "customer_authorised_on": order.opened_on}, update_modified=False)
-	order.reload()
+	order.reload()  # saved below: the workflow state follows the milestone
 	order.append(
 		"labour",
 		{

@@ -9,6 +9,7 @@ from frappe.utils import add_to_date, flt, now_datetime
 from dms_app.api import repair_orders as api
 from dms_app.demo.masters import ensure
 from dms_app.demo.portal import CUSTOMER as PORTAL_CUSTOMER
+from dms_app.service.repair_orders import complete
 
 PARTS = (
 	# (code, name, cost, selling price)
@@ -112,7 +113,7 @@ def finish(order, odometer_gain):
 	order.reload()
 	order.odometer_out = order.odometer_in + odometer_gain
 	order.save(ignore_permissions=True)
-	return api.complete(order.name)
+	return complete(order.name)
 
 
 def invoiced_service(rng, vin, operations, technician, parts, hours_ago):

@@ -5,7 +5,9 @@ for the customers' cars. Idempotent: what exists is left alone."""
 import frappe
 from frappe.utils import add_days, add_months, getdate, nowdate
 
+from dms_app.controllers import lifecycle
 from dms_app.demo.masters import ensure
+from dms_app.service.appointment_lifecycle import CONFIRMED
 
 LABOUR_ITEMS = (
 	# (item code, name, hourly rate)
@@ -227,13 +229,14 @@ def book_demo_appointments(rng, vehicles: list[str]) -> int:
 				"vehicle": vin,
 				"appointment_date": add_days(nowdate(), 1 + index // 3),
 				"start_time": f"{8 + index % 3}:{rng.choice(('00', '30'))}:00",
-				"status": "Confirmed" if index % 4 else "Requested",
 				"work": [{"labour_operation": op, "estimated_hours": flat_hours(op, model)} for op in chosen],
 				"notes": rng.choice(("", "Customer waits in the lounge", "Needs a courtesy car")),
 			}
 		)
 		try:
 			doc.insert(ignore_permissions=True)
+			if index % 4:
+				lifecycle.reach(doc, CONFIRMED)
 		except frappe.ValidationError:
 			frappe.clear_messages()  # e.g. tomorrow is a Sunday: the workshop is closed
 	return frappe.db.count("Service Appointment")

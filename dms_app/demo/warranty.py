@@ -4,6 +4,7 @@ customers' cars that came in for warranty repairs."""
 import frappe
 from frappe.utils import add_days, add_months, nowdate
 
+from dms_app.controllers import lifecycle
 from dms_app.demo.masters import PARTS, ensure
 from dms_app.demo.vehicles import CATALOGUE, demo_vin
 
@@ -49,7 +50,7 @@ FAILURES = (
 	),
 	("Oil on the garage floor", "Oil filter seal defective", "Replaced oil filter and oil", "P0520", 0.7, 1),
 )
-# The story of each claim: the workflow states it goes through after submission.
+# The story of each claim: the milestones it goes through (submitted, then the OEM's answers).
 STORIES = (
 	(),
 	("Submitted",),
@@ -140,17 +141,17 @@ def make_claim(vin, failure, odometer, completed_days_ago, story):
 		}
 	)
 	claim.insert(ignore_permissions=True)
-	for state in story:
-		if state == "Submitted":
+	for milestone in story:
+		if milestone == "Submitted":
 			claim.submit()
 			continue
 		claim.reload()
-		claim.status = state
-		if state == "Partially Accepted":
-			claim.accepted_amount = round(claim.claimed_amount * 0.8, 2)
-			claim.rejection_reason = "EXH"
-		elif state == "Rejected":
-			claim.rejection_reason = "NCD"
-		elif state == "Credited":
-			claim.credit_reference = f"CN-{claim.name}"
-		claim.save(ignore_permissions=True)
+		values = {
+			"Partially Accepted": {
+				"accepted_amount": round(claim.claimed_amount * 0.8, 2),
+				"rejection_reason": "EXH",
+			},
+			"Rejected": {"rejection_reason": "NCD"},
+			"Credited": {"credit_reference": f"CN-{claim.name}"},
+		}.get(milestone, {})
+		lifecycle.reach(claim, milestone, **values)  # the OEM's answers, as its response file gives them

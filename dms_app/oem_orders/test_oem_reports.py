@@ -31,7 +31,7 @@ def test_open_orders_in_transit_and_late_shipments():
 		"c.csv",
 	)
 	_columns, rows, _msg, chart = open_oem_orders.execute({"supplier": order.supplier})
-	assert [(r.name, r.workflow_state, r.qty_shipped) for r in rows if r.name == order.name] == [
+	assert [(r.name, r.status, r.qty_shipped) for r in rows if r.name == order.name] == [
 		(order.name, "Shipped", 1)  # a VIN confirms one vehicle; the other is still unconfirmed
 	]
 	assert chart["data"]["labels"]

@@ -13,6 +13,7 @@ from frappe.model.mapper import get_mapped_doc
 from frappe.utils import cint, flt, getdate, nowdate
 
 from dms_app import translation
+from dms_app.controllers import lifecycle
 from dms_app.oem_orders import confirmation_import
 from dms_app.oem_orders.progress import LineProgress, order_stage
 from dms_app.vehicles.decoding import decode_vin
@@ -74,16 +75,12 @@ def stage_of(order) -> str:
 
 
 def save_progress(order):
-	"""Save a submitted order changed by the system, then move its workflow state to match.
-
-	The state is set directly: the system reached it by validating the data itself (a confirmation
-	file may jump from Submitted to Shipped), which the workflow's one-step transitions can't express.
-	"""
-	order.flags.ignore_permissions = True
-	order.save()
-	stage = stage_of(order)
-	if order.workflow_state != stage:
-		order.db_set("workflow_state", stage)
+	"""Save a submitted order changed by the system (an OEM file, a receipt) at the milestone its
+	vehicles have reached: a system move, which may jump ahead (a file confirming and shipping at
+	once) or go back (a cancelled receipt), beyond what the workflow's one-step actions express. The
+	workflow state follows the milestone."""
+	refresh_progress(order)
+	lifecycle.reach(order, stage_of(order))
 
 
 # ---------------------------------------------------------------- purchase order
@@ -110,6 +107,7 @@ def make_purchase_order(source_name: str, target_doc=None):
 				"field_map": {"name": "oem_vehicle_order", "warehouse": "set_warehouse"},
 				"field_no_map": [
 					"naming_series",
+					"status",
 					"workflow_state",
 					"per_received",
 					"grand_total",

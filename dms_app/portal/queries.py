@@ -11,7 +11,9 @@ from frappe.utils import add_to_date, get_datetime, getdate, now_datetime, nowda
 
 from dms_app.service.repair_orders import WORKING
 
-CLOSED_RO_STATUSES = ("Invoiced", "Closed", "Cancelled")
+# milestones (the code's, never renamed) of orders no longer in the workshop; a cancelled order is
+# replaced by its amendment and not shown at all
+CLOSED_RO_STATUSES = ("Invoiced", "Closed", "Voided")
 # The stages a customer sees; waiting states sit on "In Progress" with their own label.
 STAGES = ("Open", "In Progress", "Completed", "Invoiced")
 STAGE_OF_STATUS = {"Waiting Parts": "In Progress", "Waiting Approval": "In Progress", "Closed": "Invoiced"}
@@ -143,7 +145,7 @@ def warranty_covers(row: dict) -> list[dict]:
 def repair_orders(customers: list[str], vin: str | None = None, open_only: bool = False) -> list[dict]:
 	if not customers:
 		return []
-	filters = {"customer": ("in", customers)}
+	filters = {"customer": ("in", customers), "docstatus": ("<", 2)}
 	if vin:
 		filters["vehicle"] = vin
 	if open_only:

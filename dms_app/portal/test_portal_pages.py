@@ -160,7 +160,7 @@ def test_booking_a_free_slot_confirms_by_email(alice, workshop):
 		"Portal",
 	)
 	assert appointment.contact_email == alice.user
-	assert appointment.confirmation_sent_on
+	assert appointment.confirmed_slot
 	queued = frappe.get_all(
 		"Email Queue",
 		filters={"reference_doctype": "Service Appointment", "reference_name": appointment.name},

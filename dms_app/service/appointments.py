@@ -1,5 +1,7 @@
 """Service appointments against workshop capacity: loading technicians and bookings, the per-day
-lock, slot search, customers of a website user, and the confirmation and reminder emails.
+lock, slot search, who may book, and the moves a repair order makes. The milestones and the shipped
+workflow are in appointment_lifecycle.py; the confirmation and reminder emails are Frappe
+Notifications (service/setup.py).
 
 The maths is in dms_app.service.capacity; this module feeds it from the database.
 """
@@ -10,26 +12,21 @@ from datetime import date, datetime, time
 
 import frappe
 from frappe import _
-from frappe.email.doctype.email_account.email_account import EmailAccount
 from frappe.utils import add_days, flt, get_time, getdate, now_datetime, nowdate
 
+from dms_app.controllers import lifecycle
 from dms_app.dms.doctype.dms_settings.dms_settings import get_settings
 from dms_app.portal.customer import customers_for_user
 from dms_app.service import capacity
+from dms_app.service.appointment_lifecycle import ARRIVED, COMPLETED, CONFIRMED, REQUESTED
 from dms_app.service.capacity import Technician
 
-ACTIVE = ("Requested", "Confirmed", "Arrived", "Completed")  # hours taken from the day's capacity
-OPEN = ("Requested", "Confirmed")  # not yet in the workshop: may be rescheduled or cancelled
-TRANSITIONS = {
-	"Requested": {"Confirmed", "Arrived", "Cancelled", "No Show"},
-	"Confirmed": {"Arrived", "Cancelled", "No Show"},
-	"Arrived": {"Completed", "Cancelled"},
-	"Completed": set(),
-	"Cancelled": set(),
-	"No Show": set(),
-}
-CONFIRMATION_TEMPLATE = "Service Appointment Confirmation"
-REMINDER_TEMPLATE = "Service Appointment Reminder"
+ACTIVE = (REQUESTED, CONFIRMED, ARRIVED, COMPLETED)  # milestones whose hours the day's capacity holds
+OPEN = (REQUESTED, CONFIRMED)  # not yet in the workshop: may be rescheduled or cancelled
+PORTAL_BOOKING_HOURS = 1.0
+"""Workshop hours a portal booking reserves until the advisor plans the work, and the hours the
+portal's slot search looks for: a website user's own figure is not trusted (a tiny one would
+overbook, a large one block days)."""
 MAX_SEARCH_DAYS = 62
 
 
@@ -120,6 +117,8 @@ def capacity_by_day(from_date: date, to_date: date) -> dict[date, float]:
 
 
 def booked_by_day(from_date: date, to_date: date) -> dict[date, float]:
+	"""Hours booked per day: the estimated hours of its appointments in ACTIVE statuses (what the
+	slot search, the Workshop Capacity report and each day's Workshop Day row count)."""
 	rows = frappe.db.sql(
 		"""select appointment_date, sum(estimated_hours) from `tabService Appointment`
 		where appointment_date between %s and %s and status in %s group by appointment_date""",
@@ -213,19 +212,13 @@ def write_day(day: date, booked: float, arrivals: dict) -> None:
 
 
 def recount_day(day) -> None:
-	"""Rebuild a day's row from its appointments (repairs changes made around the controller).
-	Run it at the start of a transaction: the lock comes first, so the count reads fresh rows."""
+	"""Rebuild a day's row from its appointments (repairs changes made around the controller), as
+	the slot search counts them (booked_by_day, arrivals_by_slot). Run it at the start of a
+	transaction: the lock comes first, so the count reads fresh rows."""
 	day = getdate(day)
 	lock_days([day])
-	rows = frappe.get_all(
-		"Service Appointment",
-		filters={"appointment_date": day, "status": ("in", ACTIVE)},
-		fields=["start_time", "estimated_hours"],
-	)
-	arrivals = defaultdict(int)
-	for row in rows:
-		arrivals[slot_key(row.start_time)] += 1
-	write_day(day, sum(flt(r.estimated_hours) for r in rows), arrivals)
+	arrivals = {slot_key(start): count for start, count in arrivals_by_slot(day, day).get(day, {}).items()}
+	write_day(day, booked_by_day(day, day).get(day, 0.0), arrivals)
 
 
 def recount_upcoming_days() -> None:
@@ -315,11 +308,6 @@ def hours_text(hours) -> str:
 	return f"{flt(hours, 2):g}"
 
 
-def validate_transition(old: str | None, new: str) -> None:
-	if old and old != new and new not in TRANSITIONS.get(old, set()):
-		frappe.throw(_("A {0} appointment cannot become {1}").format(_(old), _(new)), title=_("Not allowed"))
-
-
 def slots(from_date, to_date, hours: float) -> list[dict]:
 	"""Drop-off slots between two dates that can take `hours` of work."""
 	config = settings()
@@ -391,92 +379,38 @@ def check_vehicle_access(vehicle: str, user: str | None = None) -> tuple[str | N
 	return owner, True
 
 
-# ------------------------------------------------------------------ emails
+# ------------------------------------------------------------------ emails and the repair order
 
 
-def send_confirmation(doc) -> bool:
-	"""Queue the confirmation email once (until the appointment is rescheduled)."""
-	return _send_once(doc, CONFIRMATION_TEMPLATE, "confirmation_sent_on")
+def confirmed_slot(doc) -> datetime | None:
+	"""The drop-off the customer is confirmed for, None unless Confirmed: the confirmation
+	Notification goes out when it changes (the appointment confirmed, or rescheduled while confirmed)."""
+	if doc.status != CONFIRMED:
+		return None
+	return datetime.combine(getdate(doc.appointment_date), get_time(doc.start_time)).replace(microsecond=0)
 
 
-def send_reminders(day=None) -> int:
-	"""Daily job: remind customers of tomorrow's confirmed appointments, each exactly once.
-
-	The row is re-read with FOR UPDATE where no reminder is recorded, so two runs at once (or a
-	re-run) can't send twice; the flag and the queued email commit together."""
-	day = getdate(day or add_days(nowdate(), 1))
-	names = frappe.get_all(
-		"Service Appointment",
-		filters={"appointment_date": day, "status": "Confirmed", "reminder_sent_on": ("is", "not set")},
-		pluck="name",
-	)
-	sent = 0
-	for name in names:
-		if not frappe.db.sql(
-			"""select name from `tabService Appointment`
-			where name = %s and status = 'Confirmed' and reminder_sent_on is null for update""",
-			name,
-		):
-			continue
-		doc = frappe.get_doc("Service Appointment", name)
-		sent += _send_once(doc, REMINDER_TEMPLATE, "reminder_sent_on")
-	return sent
-
-
-def _send_once(doc, template: str, flag: str) -> bool:
-	if doc.get(flag) or not doc.contact_email or not frappe.db.exists("Email Template", template):
-		return False
-	if not EmailAccount.find_outgoing():
-		# a booking must not fail for want of email; the advisor sees the date stays empty
-		frappe.msgprint(
-			_("No email sent to {0}: set up a default outgoing Email Account").format(doc.contact_email),
-			alert=True,
-			indicator="orange",
-		)
-		return False
-	email = frappe.get_doc("Email Template", template)
-	context = email_context(doc)
-	frappe.sendmail(
-		recipients=[doc.contact_email],
-		subject=frappe.render_template(email.subject, context),
-		message=frappe.render_template(email.response_, context),
-		reference_doctype=doc.doctype,
-		reference_name=doc.name,
-	)
-	doc.db_set(flag, now_datetime(), update_modified=False)
-	return True
-
-
-def email_context(doc) -> dict:
-	company = frappe.db.get_single_value("DMS Settings", "company") or frappe.defaults.get_global_default(
-		"company"
-	)
-	return {
-		"doc": doc,
-		"customer_name": doc.customer_name or doc.customer,
-		"vehicle": doc.vehicle,
-		"registration_plate": doc.registration_plate or "",
-		"appointment_date": frappe.format(doc.appointment_date, "Date"),
-		"start_time": get_time(doc.start_time).strftime("%H:%M"),
-		"work": [row.description or row.labour_operation for row in doc.work],
-		"company": company or "",
-	}
+def email_language(email: str | None, customer_language: str | None) -> str:
+	"""The language the customer's emails are written in (each Notification is one language): the
+	recipient's own account (the portal's language switch), else the customer's print language, else
+	the site's."""
+	user_language = frappe.db.get_value("User", email, "language") if email else None
+	return user_language or customer_language or frappe.db.get_default("lang") or "en"
 
 
 def link_repair_order(appointment: str, repair_order: str) -> None:
 	"""For the repair order when it opens: record it on its appointment and mark the customer arrived."""
 	doc = frappe.get_doc("Service Appointment", appointment)
-	doc.repair_order = repair_order
 	if doc.status in OPEN:
-		doc.status = "Arrived"
-	doc.save(ignore_permissions=True)
+		lifecycle.reach(doc, ARRIVED, repair_order=repair_order)
+	else:
+		doc.repair_order = repair_order
+		doc.save(ignore_permissions=True)
 
 
 def complete_for_repair_order(repair_order: str) -> None:
 	"""For the repair order when it is completed: its arrived appointment becomes Completed."""
 	for name in frappe.get_all(
-		"Service Appointment", filters={"repair_order": repair_order, "status": "Arrived"}, pluck="name"
+		"Service Appointment", filters={"repair_order": repair_order, "status": ARRIVED}, pluck="name"
 	):
-		doc = frappe.get_doc("Service Appointment", name)
-		doc.status = "Completed"
-		doc.save(ignore_permissions=True)
+		lifecycle.reach(frappe.get_doc("Service Appointment", name), COMPLETED)

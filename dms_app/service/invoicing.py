@@ -8,8 +8,9 @@
   Operation's service Item (qty = flat-rate hours), parts with update_stock from the Workshop (the
   stock leaves once, here), sublet as the sublet service Item.
 - Warranty labour and sublet stay on the repair order for the OEM warranty claim.
-Reopening a completed order cancels what completion booked; cancelling the invoice puts the order
-back to Completed.
+Both are effects of the order's lifecycle (dms_app/service/repair_order_lifecycle.py): each knows whether it is
+done from the entries it made, so it is booked once, and cancelling the order reverses the
+completion's entries once. Cancelling the invoice in ERPNext puts the order back to Completed.
 
 These documents are booked with ignore_permissions: the Repair Order workflow's roles decide who may
 complete or invoice an order (an advisor need not hold rights on Stock Entry or Journal Entry), and
@@ -19,7 +20,15 @@ import frappe
 from frappe import _
 from frappe.utils import flt, nowdate
 
-from dms_app.service.repair_orders import customer_lines, workshop_warehouse
+from dms_app.controllers import lifecycle
+from dms_app.service.repair_orders import (
+	CLOSED,
+	COMPLETED,
+	INVOICED,
+	customer_lines,
+	submitted_invoices,
+	workshop_warehouse,
+)
 
 
 def service_setting(field: str, label: str) -> str:
@@ -48,16 +57,45 @@ def income_account(item_code: str, company: str) -> str:
 
 
 def book_completion(doc):
-	consume_parts(doc)
-	book_internal_charges(doc)
+	"""Each entry completion books, unless it is booked already."""
+	if consumed_rows(doc) and not booked(doc, "Stock Entry"):
+		consume_parts(doc)
+	if internal_lines(doc) and not booked(doc, "Journal Entry"):
+		book_internal_charges(doc)
+
+
+def completion_booked(doc) -> bool:
+	return (not consumed_rows(doc) or bool(booked(doc, "Stock Entry"))) and (
+		not internal_lines(doc) or bool(booked(doc, "Journal Entry"))
+	)
+
+
+def booked(doc, doctype: str) -> str | None:
+	"""The submitted entry of this doctype that completion booked for the order."""
+	filters = {"repair_order": doc.name, "docstatus": 1}
+	if doctype == "Stock Entry":
+		filters["purpose"] = "Material Issue"
+	return frappe.db.get_value(doctype, filters)
+
+
+def consumed_rows(doc) -> list:
+	"""Approved warranty and internal parts: consumed from the workshop on completion."""
+	return [
+		row for row in doc.parts or [] if row.approval_status == "Approved" and row.pay_type != "Customer"
+	]
+
+
+def internal_lines(doc) -> list:
+	return [
+		row
+		for table in ("labour", "sublets")
+		for row in doc.get(table) or []
+		if row.pay_type == "Internal" and flt(row.amount)
+	]
 
 
 def consume_parts(doc):
-	rows = [
-		row for row in doc.parts or [] if row.approval_status == "Approved" and row.pay_type != "Customer"
-	]
-	if not rows:
-		return
+	rows = consumed_rows(doc)
 	accounts = {
 		"Internal": service_setting("internal_service_expense_account", "Internal Service Expense Account"),
 		"Warranty": service_setting("warranty_parts_expense_account", "Warranty Parts Expense Account"),
@@ -133,17 +171,18 @@ def book_internal_charges(doc):
 
 
 def reverse_completion(doc):
+	"""Cancel the entries completion booked. The order forgets them (they still name it): an
+	amendment copies the order's links, and Frappe refuses a link to a cancelled entry."""
 	for doctype, field in (
 		("Stock Entry", "consumption_stock_entry"),
 		("Journal Entry", "internal_journal_entry"),
 	):
-		name = doc.get(field)
-		if name and frappe.db.get_value(doctype, name, "docstatus") == 1:
+		if name := booked(doc, doctype):
 			entry = frappe.get_doc(doctype, name)
 			entry.flags.from_repair_order = True
 			entry.flags.ignore_permissions = True
 			entry.cancel()
-		if name:
+		if doc.get(field):
 			doc.db_set(field, None)
 
 
@@ -207,12 +246,30 @@ def build_sales_invoice(doc):
 
 
 def invoice(doc):
-	"""Submit the Sales Invoice when the order moves to Invoiced (the workflow's roles decide who may)."""
+	"""Submit the Sales Invoice when the order reaches Invoiced or Closed (the workflow's roles
+	decide who may)."""
 	sales_invoice = build_sales_invoice(doc)
 	sales_invoice.flags.from_repair_order = True
 	sales_invoice.insert(ignore_permissions=True)
 	sales_invoice.submit()
 	doc.db_set("sales_invoice", sales_invoice.name)
+
+
+def invoiced_or_nothing_to_invoice(doc) -> bool:
+	"""The order's submitted invoice: made by the order, or linked to it (history a site recorded
+	before the lifecycle)."""
+	linked = doc.sales_invoice and frappe.db.get_value("Sales Invoice", doc.sales_invoice, "docstatus") == 1
+	return not customer_lines(doc) or bool(linked or submitted_invoices(doc.name))
+
+
+def cancel_invoice(doc):
+	"""When the order leaves Invoiced for Completed through its workflow ("Cancel Invoice")."""
+	for name in submitted_invoices(doc.name):
+		doc.db_set("sales_invoice", None)  # first: a submitted order linking it would block the cancel
+		sales_invoice = frappe.get_doc("Sales Invoice", name)
+		sales_invoice.flags.from_repair_order = True
+		sales_invoice.flags.ignore_permissions = True
+		sales_invoice.cancel()
 
 
 def validate_sales_invoice(invoice, method=None):
@@ -228,30 +285,28 @@ def validate_sales_invoice(invoice, method=None):
 
 
 def on_cancel_sales_invoice(invoice, method=None):
-	"""Cancelling the invoice puts the repair order back to Completed, ready to invoice again."""
+	"""Cancelling the invoice puts the repair order back to Completed, ready to invoice again
+	(a system move: the accountant cancelling may not edit repair orders)."""
 	name = invoice.get("repair_order")
 	if not name or not frappe.db.exists("Repair Order", name):
 		return
 	doc = frappe.get_doc("Repair Order", name)
-	if doc.sales_invoice != invoice.name or doc.status not in ("Invoiced", "Closed"):
+	if doc.sales_invoice != invoice.name or doc.status not in (INVOICED, CLOSED):
 		return
-	if doc.status == "Closed":
+	if doc.status == CLOSED:
 		frappe.throw(_("Repair order {0} is closed; its invoice cannot be cancelled.").format(name))
-	doc.status = "Completed"
-	doc.sales_invoice = None
-	doc.flags.ignore_permissions = True  # the accountant cancelling may not edit repair orders
-	doc.save()
+	lifecycle.reach(doc, COMPLETED, sales_invoice=None)
 
 
 def before_cancel_booking(entry, method=None):
-	"""Stock and journal entries booked by completion are reversed by reopening the repair order."""
+	"""Stock and journal entries of a completed repair order are reversed by cancelling the order."""
 	name = entry.get("repair_order")
 	if not name or entry.flags.from_repair_order:
 		return
-	status = frappe.db.get_value("Repair Order", name, "status")
-	if status in ("Completed", "Invoiced", "Closed"):
+	status, docstatus = frappe.db.get_value("Repair Order", name, ["status", "docstatus"]) or (None, 0)
+	if docstatus == 1:
 		frappe.throw(
-			_("{0} {1} belongs to {2} repair order {3}: reopen the repair order instead.").format(
+			_("{0} {1} belongs to {2} repair order {3}: cancel the repair order instead.").format(
 				_(entry.doctype), entry.name, _(status), name
 			)
 		)

@@ -1,6 +1,7 @@
 """Parts on repair orders move through ERPNext stock: issuing is a Material Transfer from the
 part's source warehouse to the Workshop, a return transfers back; each Stock Entry row carries the
-repair order part row it serves, and the row's issued qty is recounted from submitted entries."""
+repair order part row it serves, and the row's issued qty is recounted from submitted entries. An
+amended order takes over its cancelled order's transfers (repair_orders.carry_over)."""
 
 import frappe
 from frappe import _
@@ -103,9 +104,12 @@ def transfer(doc, picks, remarks) -> str:
 
 def recount_issued(entry, method=None):
 	"""Stock Entry on_submit / on_cancel: recount issued qty of the repair order's part rows."""
-	name = entry.get("repair_order")
-	if not name or entry.purpose != "Material Transfer":
-		return
+	if entry.get("repair_order") and entry.purpose == "Material Transfer":
+		recount(entry.repair_order)
+
+
+def recount(name: str):
+	"""Each part row's issued qty, from the submitted transfers to and from the workshop."""
 	workshop = workshop_warehouse()
 	moved = frappe.db.sql(
 		"""select d.repair_order_part,

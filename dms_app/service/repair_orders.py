@@ -1,25 +1,41 @@
 """Repair Order rules: line defaults and totals, customer approval of added work, parts
-reservation, status transitions and what completing a repair order books.
+reservation, the checks of each milestone and what completing a repair order books.
 
-The Workflow "Repair Order" (an editable default) decides who may move an order between states;
-this module decides whether the order is fit for the state it moves to, and books the documents
-that go with it (ERPNext Stock Entry, Journal Entry, Sales Invoice)."""
+The order's lifecycle is dms_app/service/repair_order_lifecycle.py: its milestones (`status`) are the code's,
+and completing the order submits it, whatever the admin calls the workflow's states. The Workflow
+"Repair Order" (generated from the lifecycle, then the admin's) decides who may move an order and
+when; this module decides whether the order is fit for the milestone it moves to. What completion
+and invoicing book (ERPNext Stock Entry, Journal Entry, Sales Invoice) are the lifecycle's effects,
+done once when the order reaches them and undone once when it leaves them (cancel included)."""
 
 import frappe
 from frappe import _
-from frappe.model.workflow import apply_workflow, get_transitions, get_workflow
+from frappe.model.workflow import (
+	apply_workflow,
+	can_cancel_document,
+	get_transitions,
+	get_workflow,
+	get_workflow_name,
+	is_transition_condition_satisfied,
+)
 from frappe.utils import cint, flt, get_datetime, getdate, now_datetime
 
-WORKING = ("Open", "In Progress", "Waiting Parts", "Waiting Approval")
-LOCKED = ("Completed", "Invoiced", "Closed", "Cancelled")
+from dms_app.controllers import lifecycle
+
+OPEN, IN_PROGRESS, WAITING_PARTS, WAITING_APPROVAL = (
+	"Open",
+	"In Progress",
+	"Waiting Parts",
+	"Waiting Approval",
+)
+COMPLETED, INVOICED, CLOSED = "Completed", "Invoiced", "Closed"
+VOIDED, CANCELLED = "Voided", "Cancelled"
+# the milestones of an order being worked on: lines, parts, clocks and decisions may change
+WORKING = (OPEN, IN_PROGRESS, WAITING_PARTS, WAITING_APPROVAL)
 LINE_TABLES = ("labour", "parts", "sublets")
 LINE_LABELS = {"labour": "Labour", "parts": "Parts", "sublets": "Sublet"}
-# fields an approved or decided line keeps; changing them after completion is refused
-LINE_KEYS = {
-	"labour": ("job_no", "labour_operation", "flat_hours", "technician", "pay_type", "rate"),
-	"parts": ("job_no", "item_code", "qty", "warehouse", "pay_type", "rate"),
-	"sublets": ("job_no", "supplier", "pay_type", "cost", "amount"),
-}
+# what an amendment must not carry over from its cancelled order: it is booked anew on completion
+NOT_CARRIED = ("completed_on", "sales_invoice", "consumption_stock_entry", "internal_journal_entry")
 
 
 def settings():
@@ -46,18 +62,43 @@ def lines(doc, include_declined=False):
 
 def validate(doc):
 	before = doc.get_doc_before_save()
-	old_status = before.status if before else None
+	if before and before.status == VOIDED:
+		frappe.throw(_("Repair order {0} is voided: it can no longer change.").format(doc.name))
+	if doc.is_new():
+		start(doc)
+	lifecycle.validate(doc)
+	check_draft_milestone(doc)
 	set_defaults(doc)
 	validate_lines(doc)
-	if old_status in LOCKED and lines_changed(before, doc):
-		frappe.throw(
-			_("Repair order {0} is {1}: its lines can no longer change.").format(doc.name, _(old_status))
-		)
 	apply_approvals(doc, before)
 	compute_totals(doc)
-	if old_status and doc.status != old_status:
-		check_transition(doc, old_status)
+	if before and doc.status != before.status:
+		check_move(doc)
 	reserve_parts(doc)
+
+
+def start(doc):
+	"""A new order starts Open at the workflow's first state; an amendment carries on the work of
+	the order it replaces (In Progress), with nothing of its completion."""
+	doc.status = IN_PROGRESS if doc.amended_from else OPEN
+	doc.workflow_state = None
+	for field in NOT_CARRIED:
+		doc.set(field, None)
+
+
+def check_draft_milestone(doc):
+	"""A milestone reached by submitting (Completed and after) is never that of a draft: a workflow
+	state that sets it with Doc Status 0 must not book a completion the ledgers can't cancel."""
+	from dms_app.service.repair_order_lifecycle import LIFECYCLE
+
+	milestone = LIFECYCLE.milestone(doc.status)
+	if doc.docstatus == 0 and milestone and milestone.docstatus != 0:
+		frappe.throw(
+			_(
+				"Repair order {0} reaches {1} by being submitted: give its workflow state Doc Status {2}."
+			).format(doc.name, _(doc.status), milestone.docstatus),
+			title=_("Workflow needs attention"),
+		)
 
 
 def set_defaults(doc):
@@ -126,18 +167,6 @@ def validate_lines(doc):
 		frappe.throw("<br>".join(errors), title=_("Repair order lines are not valid"))
 
 
-def lines_changed(before, doc) -> bool:
-	def snapshot(d):
-		return {
-			table: sorted(
-				tuple(str(row.get(k) or "") for k in ("name", *LINE_KEYS[table])) for row in d.get(table)
-			)
-			for table in LINE_TABLES
-		}
-
-	return snapshot(before) != snapshot(doc)
-
-
 # ---------------------------------------------------------------- approvals
 
 
@@ -164,7 +193,7 @@ def apply_approvals(doc, before):
 				mark(row, "Approved", user, now, "Desk")
 			else:
 				row.approval_status = "Proposed"
-	authorising = not doc.customer_authorised_on and doc.status not in ("Open", "Cancelled")
+	authorising = not doc.customer_authorised_on and doc.status not in (OPEN, VOIDED)
 	if authorising:
 		doc.customer_authorised_on = now
 		for _table, row in lines(doc):
@@ -253,47 +282,27 @@ def reserve_parts(doc):
 		row.reserved_qty = max(0.0, min(outstanding, on_hand - reserved_elsewhere))
 
 
-# ---------------------------------------------------------------- transitions
+# ---------------------------------------------------------------- milestones
 
 
-def check_transition(doc, old_status):
-	new = doc.status
-	if new == "Completed":
-		check_can_complete(doc)
-		doc.completed_on = now_datetime()
-	elif new == "Invoiced":
-		if doc.sales_invoice and frappe.db.get_value("Sales Invoice", doc.sales_invoice, "docstatus") == 1:
-			frappe.throw(
-				_("Repair order {0} is already invoiced by {1}.").format(doc.name, doc.sales_invoice),
-				title=_("Already invoiced"),
-			)
-		if not customer_lines(doc):
-			frappe.throw(
-				_("Repair order {0} has no customer-pay lines to invoice; close it.").format(doc.name)
-			)
-	elif new == "Closed":
-		if customer_lines(doc) and not invoiced(doc):
-			frappe.throw(_("Invoice the customer-pay lines of {0} before closing it.").format(doc.name))
-	elif new == "Cancelled":
-		issued = [row.idx for row in doc.parts or [] if flt(row.issued_qty) > 0]
-		if issued:
-			frappe.throw(
-				_("Parts rows {0} are issued to the workshop: return them before cancelling {1}.").format(
-					", ".join(map(str, issued)), doc.name
-				)
-			)
-		if open_clocks(doc.name):
-			frappe.throw(_("Technicians are still clocked on {0}.").format(doc.name))
-	elif new == "Waiting Approval" and not proposed_lines(doc):
+def check_move(doc):
+	"""A draft order's move to another working milestone, or to Voided."""
+	if doc.status == VOIDED:
+		check_can_void(doc)
+	elif doc.status == WAITING_APPROVAL and not proposed_lines(doc):
 		frappe.throw(_("No line of {0} is waiting for the customer's decision.").format(doc.name))
-	elif new in WORKING and old_status in LOCKED:
-		if invoiced(doc):
-			frappe.throw(
-				_("Cancel Sales Invoice {0} before reopening {1}.").format(doc.sales_invoice, doc.name)
+
+
+def check_can_void(doc):
+	issued = [row.idx for row in doc.parts or [] if flt(row.issued_qty) > 0]
+	if issued:
+		frappe.throw(
+			_("Parts rows {0} are issued to the workshop: return them before voiding {1}.").format(
+				", ".join(map(str, issued)), doc.name
 			)
-		if old_status != "Completed":
-			frappe.throw(_("A {0} repair order cannot be reopened.").format(_(old_status)))
-		doc.completed_on = None
+		)
+	if open_clocks(doc.name):
+		frappe.throw(_("Technicians are still clocked on {0}.").format(doc.name))
 
 
 def check_can_complete(doc):
@@ -325,6 +334,11 @@ def check_can_complete(doc):
 		frappe.throw("<br>".join(errors), title=_("Repair order {0} cannot be completed").format(doc.name))
 
 
+def check_can_invoice(doc):
+	if not customer_lines(doc):
+		frappe.throw(_("Repair order {0} has no customer-pay lines to invoice; close it.").format(doc.name))
+
+
 def open_clocks(repair_order: str) -> list[str]:
 	return frappe.get_all(
 		"Technician Time Log",
@@ -333,53 +347,84 @@ def open_clocks(repair_order: str) -> list[str]:
 	)
 
 
-def invoiced(doc) -> bool:
-	return (
-		bool(doc.sales_invoice) and frappe.db.get_value("Sales Invoice", doc.sales_invoice, "docstatus") == 1
+def submitted_invoices(repair_order: str) -> list[str]:
+	return frappe.get_all(
+		"Sales Invoice", filters={"repair_order": repair_order, "docstatus": 1}, pluck="name"
 	)
 
 
-# ---------------------------------------------------------------- moves
+def check_allowed_move(doc, target: str):
+	"""The lifecycle's moves for a submit or cancel, which `lifecycle.validate` doesn't see."""
+	from dms_app.service.repair_order_lifecycle import LIFECYCLE
 
-
-def move_to(repair_order: str, state: str):
-	"""Apply the workflow action that leads to `state` for this user. When the user's roles allow
-	the move but its condition fails, the repair order's own check says why."""
-	doc = frappe.get_doc("Repair Order", repair_order)
-	if doc.status == state:
+	before = doc.get_doc_before_save()
+	if before and target not in LIFECYCLE.moves.get(before.status, ()):
 		frappe.throw(
-			_("Repair order {0} is already {1}.").format(doc.name, _(state)), title=_("Already done")
+			_("{0} {1} cannot go from {2} to {3}.").format(
+				_(doc.doctype), doc.name, _(before.status), _(target)
+			),
+			title=_("Not allowed"),
 		)
-	action = next((t.action for t in get_transitions(doc) if t.next_state == state), None)
-	if action:
-		# the workflow's roles decide the move: an accountant may invoice without editing rights
-		doc.flags.ignore_permissions = True
-		return apply_workflow(doc, action)
-	roles = set(frappe.get_roles())
-	if any(
-		t.state == doc.status and t.next_state == state and t.allowed in roles
-		for t in get_workflow("Repair Order").transitions
+
+
+def check_through_workflow(doc, docstatus: int):
+	"""With a workflow, completing (submit) and cancelling go through its actions, as in the desk:
+	a submit or cancel by REST must not skip the roles and conditions of its transitions. A
+	workflow that has no transition into a cancelled state leaves cancelling to the form."""
+	name = get_workflow_name(doc.doctype)
+	if not name or doc.flags.lifecycle_move or (docstatus == 2 and can_cancel_document(doc.doctype)):
+		return
+	state = lifecycle.state_row(name, doc.workflow_state)
+	before = doc.get_doc_before_save()
+	if not (
+		state
+		and lifecycle.cint_status(state) == docstatus
+		and any(t.next_state == state.state for t in get_transitions(before))
 	):
-		current, doc.status = doc.status, state
-		check_transition(doc, current)
 		frappe.throw(
-			_("Repair order {0} cannot move from {1} to {2} yet.").format(doc.name, _(current), _(state))
+			_("Repair order {0} is completed and cancelled through its workflow actions.").format(doc.name),
+			frappe.PermissionError,
 		)
-	frappe.throw(
-		_("You cannot move repair order {0} from {1} to {2}.").format(doc.name, _(doc.status), _(state)),
-		frappe.PermissionError,
-	)
 
 
-def complete(repair_order: str, invoice: bool = True):
-	"""Complete the order and, when it has customer-pay lines and `invoice`, invoice them."""
-	doc = move_to(repair_order, "Completed")
-	if invoice and customer_lines(doc):
-		doc = move_to(repair_order, "Invoiced")
-	return doc
+# ---------------------------------------------------------------- submit, update, cancel
 
 
-# ---------------------------------------------------------------- after save
+def before_submit(doc):
+	"""Completing is submitting, whatever the workflow's state is called: the milestone is
+	Completed once the order is fit for it."""
+	check_through_workflow(doc, 1)
+	check_allowed_move(doc, COMPLETED)
+	doc.status = COMPLETED
+	check_can_complete(doc)
+	doc.completed_on = now_datetime()
+	reserve_parts(doc)  # nothing stays reserved for a completed order
+
+
+def before_update_after_submit(doc):
+	lifecycle.validate(doc)
+	before = doc.get_doc_before_save()
+	if doc.status == INVOICED and before.status != INVOICED:
+		check_can_invoice(doc)
+
+
+def before_cancel(doc):
+	"""Cancelling a completed order reverses what completion booked (the lifecycle's effects); an
+	amendment then carries the work on. An invoiced order keeps its bookings until its invoice is
+	cancelled."""
+	check_through_workflow(doc, 2)
+	invoices = submitted_invoices(doc.name)
+	if invoices:
+		frappe.throw(
+			_("Cancel Sales Invoice {0} before cancelling repair order {1}.").format(
+				", ".join(invoices), doc.name
+			),
+			title=_("Invoiced"),
+		)
+	check_allowed_move(doc, CANCELLED)
+	doc.status = CANCELLED
+	# parts issued to the workshop and a parts order for the job carry over to the amendment
+	doc.ignore_linked_doctypes = ("Stock Entry", "Purchase Order")
 
 
 def on_update(doc):
@@ -388,21 +433,15 @@ def on_update(doc):
 		from dms_app.service.appointments import link_repair_order
 
 		link_repair_order(doc.service_appointment, doc.name)
-	old_status = before.status if before else None
-	if old_status == doc.status:
-		return
-	from dms_app.service import invoicing
+	lifecycle.reconcile(doc)
 
-	if doc.status == "Completed" and old_status in WORKING:
-		from dms_app.service.appointments import complete_for_repair_order
 
-		invoicing.book_completion(doc)
-		update_vehicle(doc)
-		complete_for_repair_order(doc.name)
-	elif doc.status == "Invoiced" and old_status == "Completed":
-		invoicing.invoice(doc)
-	elif doc.status in WORKING and old_status == "Completed":
-		invoicing.reverse_completion(doc)
+def on_submit(doc):
+	from dms_app.service.appointments import complete_for_repair_order
+
+	lifecycle.reconcile(doc)
+	update_vehicle(doc)
+	complete_for_repair_order(doc.name)
 
 
 def update_vehicle(doc):
@@ -410,3 +449,159 @@ def update_vehicle(doc):
 	from dms_app.service.service_due import record_service
 
 	record_service(doc.vehicle, getdate(get_datetime(doc.completed_on)), cint(doc.odometer_out))
+
+
+# ---------------------------------------------------------------- amendment
+
+
+def carry_over(doc):
+	"""An amendment carries on its cancelled order's work, row for row: the parts issued to the
+	workshop, the technicians' clockings and a parts order now belong to it."""
+	from dms_app.service.parts import recount
+	from dms_app.service.time_logs import update_actual_hours
+
+	cancelled = frappe.get_doc("Repair Order", doc.amended_from)
+	rows = matching_rows(cancelled, doc)
+	left = [row for row in cancelled.parts if flt(row.issued_qty) > 0 and row.name not in rows]
+	if left:
+		frappe.throw(
+			_("Parts rows {0} of {1} are issued to the workshop: keep them on the amended order.").format(
+				", ".join(str(row.idx) for row in left), cancelled.name
+			)
+		)
+	for old, new in rows.items():
+		frappe.db.sql(
+			"""update `tabStock Entry Detail` d join `tabStock Entry` se on se.name = d.parent
+			set d.repair_order_part = %(new)s
+			where se.repair_order = %(order)s and se.purpose = 'Material Transfer'
+			and d.repair_order_part = %(old)s""",
+			{"new": new, "old": old, "order": cancelled.name},
+		)
+		logs = frappe.get_all("Technician Time Log", filters={"labour_row": old}, pluck="name")
+		for log in logs:
+			frappe.db.set_value(
+				"Technician Time Log",
+				log,
+				{"repair_order": doc.name, "labour_row": new},
+				update_modified=False,
+			)
+		if logs:
+			update_actual_hours(frappe._dict(labour_row=new))
+	for doctype, purpose in (("Stock Entry", "Material Transfer"), ("Purchase Order", None)):
+		filters = {"repair_order": cancelled.name, **({"purpose": purpose} if purpose else {})}
+		for name in frappe.get_all(doctype, filters=filters, pluck="name"):
+			frappe.db.set_value(doctype, name, "repair_order", doc.name, update_modified=False)
+	recount(cancelled.name)
+	recount(doc.name)
+
+
+def matching_rows(cancelled, amendment) -> dict[str, str]:
+	"""{cancelled row: amendment row} for the labour and parts lines: the row the desk's Amend
+	copied it from, else the row in the same place with the same part or operation."""
+	found = {}
+	for table, key in (("labour", "labour_operation"), ("parts", "item_code")):
+		old_rows = cancelled.get(table)
+		names = {row.name for row in old_rows}
+		for position, row in enumerate(amendment.get(table)):
+			source = row.get("_amended_from")
+			if source not in names:
+				same = position < len(old_rows) and old_rows[position].get(key) == row.get(key)
+				source = old_rows[position].name if same else None
+			if source:
+				found[source] = row.name
+	return found
+
+
+# ---------------------------------------------------------------- moves
+
+
+def move_to(repair_order: str, milestone: str):
+	"""Take the workflow actions that bring the order to `milestone`, as this user: a transition
+	into a state that stands for it, through states that stand for none (an admin's "Quality
+	Check") when the user may take those too. When the user's roles allow the moves but a
+	condition fails, the order's own check says why."""
+	doc = frappe.get_doc("Repair Order", repair_order)
+	if doc.status == milestone:
+		frappe.throw(
+			_("Repair order {0} is already {1}.").format(doc.name, _(milestone)), title=_("Already done")
+		)
+	if not get_workflow_name(doc.doctype):
+		frappe.throw(_("Repair orders move through a workflow: activate one for Repair Order."))
+	actions = workflow_path(doc, milestone)
+	if actions:
+		for action in actions:
+			# the workflow's roles decide the move: an accountant may invoice without editing rights
+			doc.flags.ignore_permissions = True
+			doc = apply_workflow(doc, action)
+		return doc
+	if workflow_path(doc, milestone, conditions=False):
+		explain(doc, milestone)
+		frappe.throw(
+			_("Repair order {0} cannot move from {1} to {2} yet.").format(
+				doc.name, _(doc.status), _(milestone)
+			)
+		)
+	frappe.throw(
+		_("You cannot move repair order {0} from {1} to {2}.").format(doc.name, _(doc.status), _(milestone)),
+		frappe.PermissionError,
+	)
+
+
+def workflow_path(doc, milestone: str, conditions: bool = True) -> list[str] | None:
+	"""The actions this user can take, one after another, to bring `doc` to `milestone`."""
+	workflow = get_workflow(doc.doctype)
+	roles = set(frappe.get_roles())
+	states = {row.state: row for row in workflow.states}
+	queue, seen = [(doc.workflow_state, [])], {doc.workflow_state}
+	while queue:
+		state, actions = queue.pop(0)
+		for transition in workflow.transitions:
+			target = states.get(transition.next_state)
+			if (
+				transition.state != state
+				or transition.allowed not in roles
+				or not target
+				or target.state in seen
+				or (conditions and not is_transition_condition_satisfied(transition, doc))
+			):
+				continue
+			reached = reached_by(doc, target)
+			if reached == milestone:
+				return [*actions, transition.action]
+			if reached is None:
+				seen.add(target.state)
+				queue.append((target.state, [*actions, transition.action]))
+	return None
+
+
+def reached_by(doc, state) -> str | None:
+	"""The milestone a move into `state` reaches, None for a label (no milestone, same docstatus)."""
+	from dms_app.service.repair_order_lifecycle import LIFECYCLE
+
+	docstatus = lifecycle.cint_status(state)
+	if milestone := lifecycle.milestone_of(state, LIFECYCLE):
+		return milestone
+	if docstatus != doc.docstatus:
+		return LIFECYCLE.on_submit if docstatus == 1 else LIFECYCLE.on_cancel
+	return None
+
+
+def explain(doc, milestone: str):
+	"""Raise the order's own reason for not reaching `milestone` yet, if it has one."""
+	if milestone == COMPLETED:
+		check_can_complete(doc)
+	elif milestone == INVOICED:
+		check_can_invoice(doc)
+	elif milestone == VOIDED:
+		check_can_void(doc)
+	elif milestone == WAITING_APPROVAL:
+		doc.status = milestone
+		check_move(doc)
+
+
+def complete(repair_order: str, invoice: bool = True):
+	"""Complete the order and, when it has customer-pay lines and `invoice`, invoice them."""
+	doc = move_to(repair_order, COMPLETED)
+	if invoice and customer_lines(doc):
+		doc = move_to(repair_order, INVOICED)
+	return doc

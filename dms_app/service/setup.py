@@ -1,44 +1,19 @@
 """Editable defaults of the service area, created when missing and never overwritten (called from
-dms_app.setup.defaults.ensure_default_records): the Repair Order workflow, service items and
-accounts, and the appointment confirmation and reminder Email Templates. The capacity values are
-DMS Settings defaults; the custom fields (links back from ERPNext documents, technicians on
-Employee) are fixtures."""
+dms_app.setup.defaults.ensure_default_records): the Repair Order workflow (generated from its
+lifecycle, dms_app/service/repair_order_lifecycle.py), service items and accounts, the Service Appointment
+workflow and the appointment confirmation and reminder Notifications. The capacity values are DMS
+Settings defaults; the custom fields (links back from ERPNext documents, technicians on Employee)
+are fixtures."""
+
+from pathlib import Path
 
 import frappe
 
-from dms_app.service.appointments import CONFIRMATION_TEMPLATE, REMINDER_TEMPLATE
-from dms_app.setup import defaults
+from dms_app.controllers.lifecycle import ensure_workflow
+from dms_app.service.appointment_lifecycle import LIFECYCLE as APPOINTMENT_LIFECYCLE
+from dms_app.service.repair_order_lifecycle import LIFECYCLE
+from dms_app.setup import defaults, notifications
 
-ADVISORS = ("Service Advisor", "Service Manager")
-INVOICERS = (*ADVISORS, "Accounts User", "Accounts Manager")
-STATES = {
-	"Open": "Primary",
-	"In Progress": "Warning",
-	"Waiting Parts": "Danger",
-	"Waiting Approval": "Danger",
-	"Completed": "Success",
-	"Invoiced": "Info",
-	"Closed": "Inverse",
-	"Cancelled": "Inverse",
-}
-PROPOSED = "doc.proposed_lines"
-CUSTOMER_PAY = "doc.customer_lines"
-# (state, action, next state, roles, condition)
-TRANSITIONS = (
-	("Open", "Start Work", "In Progress", (*ADVISORS, "Technician"), None),
-	("Open", "Cancel", "Cancelled", ADVISORS, None),
-	("In Progress", "Wait for Parts", "Waiting Parts", (*ADVISORS, "Technician", "Parts Manager"), None),
-	("Waiting Parts", "Resume", "In Progress", (*ADVISORS, "Technician", "Parts Manager"), None),
-	("In Progress", "Request Approval", "Waiting Approval", ADVISORS, PROPOSED),
-	("Waiting Approval", "Resume", "In Progress", ADVISORS, f"not ({PROPOSED})"),
-	("In Progress", "Complete", "Completed", ADVISORS, f"not ({PROPOSED})"),
-	("In Progress", "Cancel", "Cancelled", ADVISORS, None),
-	("Completed", "Invoice", "Invoiced", INVOICERS, CUSTOMER_PAY),
-	("Completed", "Close", "Closed", ADVISORS, f"not ({CUSTOMER_PAY})"),
-	("Completed", "Reopen", "In Progress", ("Service Manager",), None),
-	("Invoiced", "Cancel Invoice", "Completed", (*INVOICERS, "System Manager"), None),
-	("Invoiced", "Close", "Closed", ADVISORS, None),
-)
 ITEMS = {
 	"service_labour_item": ("SERVICE-LABOUR", "Workshop labour", "Hour"),
 	"sublet_item": ("SERVICE-SUBLET", "Sublet work", "Nos"),
@@ -51,45 +26,12 @@ ACCOUNTS = {
 
 def ensure_defaults(settings):
 	ensure_appointment_records()
-	ensure_workflow()
+	ensure_workflow(LIFECYCLE)
 	values = {field: ensure_service_item(code, name, uom) for field, (code, name, uom) in ITEMS.items()}
 	if settings.company:
 		for field, name in ACCOUNTS.items():
 			values[field] = ensure_expense_account(settings.company, name)
 	defaults.fill_empty(settings, values)
-
-
-def ensure_workflow():
-	defaults.ensure_workflow(
-		{
-			"workflow_name": "Repair Order",
-			"document_type": "Repair Order",
-			"workflow_state_field": "status",
-			"states": [
-				{
-					"state": state,
-					"doc_status": "0",
-					"allow_edit": "Service Manager"
-					if state in ("Invoiced", "Closed", "Cancelled")
-					else "Service Advisor",
-				}
-				for state in STATES
-			],
-			"transitions": [
-				{
-					"state": state,
-					"action": action,
-					"next_state": next_state,
-					"allowed": role,
-					"allow_self_approval": 1,
-					"condition": condition,
-				}
-				for state, action, next_state, roles, condition in TRANSITIONS
-				for role in roles
-			],
-		},
-		styles=STATES,
-	)
 
 
 def ensure_service_item(code: str, name: str, uom: str) -> str:
@@ -134,30 +76,54 @@ def ensure_expense_account(company: str, name: str) -> str | None:
 	return account
 
 
-EMAIL_TEMPLATES = {
-	CONFIRMATION_TEMPLATE: (
-		"Your service appointment on {{ appointment_date }} at {{ start_time }} is confirmed",
-		"""<p>Dear {{ customer_name }},</p>
-<p>Your service appointment is confirmed for <b>{{ appointment_date }}</b>; please bring the vehicle
-{{ registration_plate or vehicle }} at <b>{{ start_time }}</b>.</p>
-{% if work %}<p>Work requested:</p><ul>{% for line in work %}<li>{{ line }}</li>{% endfor %}</ul>{% endif %}
-<p>Reference: {{ doc.name }}. To change or cancel it, reply to this email or call us.</p>
-<p>{{ company }}</p>""",
+_DATE = "{{ frappe.utils.formatdate(doc.appointment_date) }}"
+_TIME = '{{ frappe.utils.format_time(doc.start_time, "HH:mm") }}'
+CHINESE = '(doc.email_language or "").startswith("zh")'
+APPOINTMENT_EMAILS = Path(__file__).parent / "appointment_emails"
+APPOINTMENT_TRIGGERS = {
+	# confirmed, or rescheduled while confirmed (appointments.confirmed_slot)
+	"confirmation": {"event": "Value Change", "value_changed": "confirmed_slot"},
+	"reminder": {"event": "Days Before", "date_changed": "appointment_date", "days_in_advance": 1},
+}
+APPOINTMENT_NOTIFICATIONS = {
+	# name: (trigger, language, subject); the message is appointment_emails/<trigger>.<language>.html
+	"Service Appointment Confirmation": (
+		"confirmation",
+		"en",
+		f"Service appointment confirmed: {_DATE} {_TIME}",
 	),
-	REMINDER_TEMPLATE: (
-		"Reminder: your service appointment tomorrow at {{ start_time }}",
-		"""<p>Dear {{ customer_name }},</p>
-<p>This is a reminder of your service appointment tomorrow, <b>{{ appointment_date }}</b> at
-<b>{{ start_time }}</b>, for the vehicle {{ registration_plate or vehicle }}.</p>
-<p>Reference: {{ doc.name }}. If you can't come, please let us know.</p>
-<p>{{ company }}</p>""",
+	"Service Appointment Confirmation (中文)": (
+		"confirmation",
+		"zh",
+		f"您的维修保养预约已确认 {_DATE} {_TIME}",
 	),
+	"Service Appointment Reminder": (
+		"reminder",
+		"en",
+		f"Reminder: service appointment {_DATE} {_TIME}",
+	),
+	"Service Appointment Reminder (中文)": ("reminder", "zh", f"维修保养预约提醒 {_DATE} {_TIME}"),
 }
 
 
 def ensure_appointment_records():
-	for name, (subject, response) in EMAIL_TEMPLATES.items():
-		if not frappe.db.exists("Email Template", name):
-			frappe.get_doc(
-				{"doctype": "Email Template", "name": name, "subject": subject, "response": response}
-			).insert(ignore_permissions=True)
+	"""The Service Appointment workflow (generated from its lifecycle) and the customer's emails."""
+	ensure_workflow(APPOINTMENT_LIFECYCLE)
+	ensure_appointment_notifications()
+
+
+def ensure_appointment_notifications():
+	"""The customer's confirmation and reminder the day before, one record per language, both
+	enabled, each picked by the appointment's Email Language (dms_app/setup/notifications.py)."""
+	for name, (trigger, language, subject) in APPOINTMENT_NOTIFICATIONS.items():
+		notifications.ensure_notification(
+			name,
+			enabled=True,
+			subject=subject,
+			document_type="Service Appointment",
+			**APPOINTMENT_TRIGGERS[trigger],
+			condition=f'doc.status == "Confirmed" and {"" if language == "zh" else "not "}{CHINESE}',
+			channel="Email",
+			message=(APPOINTMENT_EMAILS / f"{trigger}.{language}.html").read_text(encoding="utf-8"),
+			recipients=[{"receiver_by_document_field": "contact_email"}],
+		)

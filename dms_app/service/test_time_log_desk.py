@@ -25,8 +25,7 @@ def test_a_time_log_shows_the_jobs_description():
 		}
 	]
 	order = rt.make_repair_order(vehicle=vin, customer=customer, labour=labour)
-	order.status = "In Progress"
-	order.save()
+	order = rt.act(order.name, "Start Work")
 	api.clock_on(order.name, order.labour[0].name, employee)
 	log = frappe.get_last_doc("Technician Time Log", filters={"employee": employee})
 	assert log.job_description == "Replace front brake pads"

@@ -73,8 +73,12 @@ def set_single_defaults():
 def after_migrate():
 	"""Only what the code depends on (migrate has re-synced the custom fields, dms_app/fixtures).
 	Records an admin edits were made once, at install; a later version that needs a new one adds it
-	in a patch."""
+	in a patch. Then each workflow is checked against what its lifecycle needs: problems are printed,
+	never raised, so an admin's edit can't stop a migrate."""
+	from dms_app.controllers.lifecycle import check_workflows
+
 	ensure_code_records()
+	check_workflows()
 
 
 def ensure_code_records():
@@ -139,22 +143,3 @@ def ensure_warehouse(company: str, name: str) -> str:
 			}
 		).insert(ignore_permissions=True)
 	return full_name
-
-
-def ensure_workflow(workflow: dict, styles: dict[str, str]) -> None:
-	"""Create a Workflow, and the states and actions it names, unless it exists: from then on it is
-	the admin's to change. `styles` gives each new Workflow State its indicator style."""
-	for state in {row["state"] for row in workflow["states"]}:
-		if not frappe.db.exists("Workflow State", state):
-			frappe.get_doc(
-				{"doctype": "Workflow State", "workflow_state_name": state, "style": styles.get(state, "")}
-			).insert(ignore_permissions=True)
-	for action in {row["action"] for row in workflow["transitions"]}:
-		if not frappe.db.exists("Workflow Action Master", action):
-			frappe.get_doc({"doctype": "Workflow Action Master", "workflow_action_name": action}).insert(
-				ignore_permissions=True
-			)
-	if not frappe.db.exists("Workflow", {"document_type": workflow["document_type"]}):
-		frappe.get_doc({"doctype": "Workflow", "is_active": 1, "send_email_alert": 0, **workflow}).insert(
-			ignore_permissions=True
-		)

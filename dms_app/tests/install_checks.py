@@ -10,10 +10,11 @@ from frappe.model import table_fields
 from frappe.model.workflow import apply_workflow
 from frappe.utils import add_days, cast, get_time, getdate, nowdate
 
+from dms_app.service.setup import APPOINTMENT_NOTIFICATIONS
 from dms_app.setup.defaults import ITEM_GROUPS, WAREHOUSES
 from dms_app.tests import factories, service_appointments, vehicle_sales
 
-WORKFLOWS = ("Vehicle Deal", "Repair Order", "OEM Warranty Claim", "OEM Vehicle Order")
+WORKFLOWS = ("Vehicle Deal", "Repair Order", "OEM Warranty Claim", "OEM Vehicle Order", "Service Appointment")
 COMPANY_ACCOUNTS = (
 	"trade_in_clearing_account",
 	"warranty_income_account",
@@ -60,13 +61,14 @@ def check_deal_approval() -> None:
 	deal = vehicle_sales.make_deal(factories.make_customer(), vin, vehicle_price=30000, discount_amount=2500)
 	assert deal.needs_approval
 	deal = apply_workflow(frappe.get_doc("Vehicle Deal", deal.name), "Request Approval")
-	assert deal.workflow_state == "Pending Approval"
+	assert deal.approval_status == "Pending Approval"
 	deal = apply_workflow(deal, "Approve")
-	assert deal.workflow_state == "Approved"
+	assert deal.approval_status == "Approved"
 
 
 def check_appointment_booking() -> None:
-	"""A drop-off at 09:00 on a working day is inside the default workshop hours and slots."""
+	"""A drop-off at 09:00 on a working day is inside the default workshop hours and slots; the
+	customer's confirmation and reminder emails are there, enabled."""
 	technician = service_appointments.make_technician()
 	day = getdate(add_days(nowdate(), 7))
 	appointment = frappe.get_doc(
@@ -80,6 +82,8 @@ def check_appointment_booking() -> None:
 		}
 	).insert()
 	assert appointment.name and technician
+	for notification in APPOINTMENT_NOTIFICATIONS:
+		assert frappe.db.get_value("Notification", notification, "enabled"), notification
 
 
 def check_pdi() -> None:

@@ -3,6 +3,7 @@
 import frappe
 from frappe.utils import add_days, nowdate
 
+from dms_app.oem_orders import vehicle_orders
 from dms_app.oem_orders.confirmation_import import to_csv as csv_of
 from dms_app.tests import factories
 
@@ -32,3 +33,16 @@ def make_oem_order(lines: list[tuple[str, int]], rate: float = 25000, submit: bo
 	if submit:
 		order.submit()
 	return order
+
+
+def imported(rows: list[dict]) -> dict:
+	"""Apply the OEM's confirmation file made of `rows`."""
+	return vehicle_orders.import_confirmations(csv_of(rows), "confirmation.csv")
+
+
+def receive(order, vins: list[str] | None = None):
+	"""Receive the order's vehicles (or `vins`) with a submitted Purchase Receipt."""
+	receipt = vehicle_orders.make_purchase_receipt(order.name, vins)
+	receipt.insert()
+	receipt.submit()
+	return receipt

@@ -1,6 +1,7 @@
 """Test factories for repair orders (used by the service, warranty and portal tests)."""
 
 import frappe
+from frappe.model.workflow import apply_workflow
 from frappe.utils import add_to_date, now_datetime, random_string
 
 from dms_app.tests import factories
@@ -105,3 +106,76 @@ def make_repair_order(
 	)
 	doc.insert()
 	return doc
+
+
+def make_mixed_order():
+	"""Customer, internal and warranty jobs, each with labour and a part; a customer sublet."""
+	parts = {
+		key: make_part(qty=5, rate=cost, selling=sell)
+		for key, cost, sell in (("c", 20, 35), ("i", 15, 25), ("w", 40, 60))
+	}
+	op = make_labour_operation(hours=1.5, rate=120)
+	employee = make_employee()
+	doc = make_repair_order(
+		odometer_in=20000,
+		jobs=[
+			{"job_no": 1, "concern": "Brake noise", "pay_type": "Customer"},
+			{"job_no": 2, "concern": "Used-car reconditioning", "pay_type": "Internal"},
+			{
+				"job_no": 3,
+				"concern": "Window regulator failed",
+				"pay_type": "Warranty",
+				"causal_part": parts["w"],
+			},
+		],
+		labour=[
+			{"job_no": 1, "labour_operation": op, "technician": employee},
+			{
+				"job_no": 2,
+				"description": "Valet and check",
+				"flat_hours": 1,
+				"rate": 100,
+				"pay_type": "Internal",
+			},
+			{
+				"job_no": 3,
+				"description": "Replace regulator",
+				"flat_hours": 2,
+				"rate": 100,
+				"pay_type": "Warranty",
+			},
+		],
+		parts=[
+			{"job_no": 1, "item_code": parts["c"], "qty": 2},
+			{"job_no": 2, "item_code": parts["i"], "qty": 1, "pay_type": "Internal"},
+			{"job_no": 3, "item_code": parts["w"], "qty": 1, "pay_type": "Warranty"},
+		],
+		sublets=[
+			{
+				"job_no": 1,
+				"supplier": factories.make_supplier(),
+				"description": "Wheel alignment",
+				"cost": 30,
+				"amount": 50,
+			}
+		],
+	)
+	return frappe._dict(doc=doc, parts=parts, employee=employee, op=op)
+
+
+def act(name: str, action: str):
+	"""Take a workflow action on the repair order, as its desk button does."""
+	return apply_workflow(frappe.get_doc("Repair Order", name), action)
+
+
+def amend(name: str):
+	"""Amend a cancelled repair order as the desk's Amend does: a copy whose rows know the rows
+	they were copied from, saved."""
+	cancelled = frappe.get_doc("Repair Order", name)
+	amendment = frappe.copy_doc(cancelled)
+	amendment.amended_from = name
+	amendment.docstatus = 0
+	for table in ("jobs", "labour", "parts", "sublets", "inspection"):
+		for row, source in zip(amendment.get(table), cancelled.get(table), strict=True):
+			row._amended_from = source.name
+	return amendment.insert()

@@ -83,6 +83,17 @@ def make_deal(customer: str | None = None, vin: str | None = None, submit_workfl
 	return deal
 
 
+def run_daily_notifications():
+	"""Frappe's daily job for date-based Notifications (its scheduler's trigger_daily_alerts), inside
+	the test's transaction: the job commits after each notification it sends."""
+	from unittest.mock import patch
+
+	from frappe.email.doctype.notification.notification import trigger_daily_alerts
+
+	with patch.object(frappe.db, "commit"):
+		trigger_daily_alerts()
+
+
 def approve(deal, action: str = "Approve"):
 	from frappe.model.workflow import apply_workflow
 

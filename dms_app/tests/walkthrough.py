@@ -78,13 +78,26 @@ def setup_service(tag: str) -> dict:
 
 def recorded_service(tag: str, vin: str) -> dict:
 	orders = frappe.get_all(
-		"Repair Order", filters={"vehicle": vin}, fields=["name", "status", "service_appointment"]
+		"Repair Order",
+		filters={"vehicle": vin},
+		fields=["name", "status", "docstatus", "service_appointment", "sales_invoice"],
 	)
 	appointments = frappe.get_all(
 		"Service Appointment", filters={"vehicle": vin}, fields=["name", "status", "repair_order"]
 	)
 	logs = frappe.db.count("Technician Time Log", {"repair_order": ("in", [o.name for o in orders] or [""])})
-	return {"orders": orders, "appointments": appointments, "time_logs": logs}
+	invoices = [
+		frappe.db.get_value("Sales Invoice", o.sales_invoice, "docstatus") for o in orders if o.sales_invoice
+	]
+	# the clocking belongs to the order that carries the work on (an amendment after a cancel)
+	carried_on = [o.name for o in orders if o.docstatus < 2] or [""]
+	return {
+		"orders": orders,
+		"appointments": appointments,
+		"time_logs": logs,
+		"invoices": invoices,
+		"amended_logs": frappe.db.count("Technician Time Log", {"repair_order": ("in", carried_on)}),
+	}
 
 
 def teardown(tag: str, vins: list[str]) -> dict:
@@ -98,6 +111,7 @@ def teardown(tag: str, vins: list[str]) -> dict:
 			doc = frappe.get_doc(doctype, name)
 			if cancel and doc.docstatus == 1:
 				doc.flags.ignore_permissions = True
+				doc.flags.lifecycle_move = True  # the system's cancel, not a workflow action
 				doc.cancel()
 			frappe.delete_doc(doctype, name, force=1, ignore_permissions=True, delete_permanently=True)
 		removed[doctype] = removed.get(doctype, 0) + len(names)
@@ -128,7 +142,7 @@ def teardown(tag: str, vins: list[str]) -> dict:
 		# back to Requested, which may be deleted and still holds its hours: deleting gives them back
 		frappe.db.set_value("Service Appointment", name, {"repair_order": None, "status": "Requested"})
 		drop("Service Appointment", [name])
-	drop("Repair Order", orders)
+	drop("Repair Order", orders, True)  # a completed order is submitted
 	drop("Vehicle Deal", [d.name for d in deals])
 	pdis = frappe.get_all("PDI Checklist", filters={"vin": ("in", vins or [""])}, pluck="name")
 	drop("PDI Checklist", pdis, cancel=True)

@@ -1,6 +1,7 @@
 """Test factories for warranty: a covered customer vehicle, its make's policies and OEM terms, claims."""
 
 import frappe
+from frappe.model.workflow import apply_workflow
 from frappe.utils import add_days, add_months, nowdate
 
 from dms_app.tests import factories
@@ -100,12 +101,15 @@ def make_claim(
 	return claim
 
 
-def respond(claim, status: str, **values):
-	"""Move a submitted claim to `status` the way the desk does: set the fields, then save."""
+def respond(claim, action: str, **values):
+	"""Answer a submitted claim the way the desk does: save the OEM's values, then take the workflow
+	`action` (Accept, Partially Accept, Reject, Resubmit, Record Credit, Write Off)."""
 	claim.reload()
-	claim.update(values)
-	claim.status = status
-	claim.save()
+	if values:
+		claim.update(values)
+		claim.save()
+	apply_workflow(claim, action)
+	claim.reload()
 	return claim
 
 
@@ -116,6 +120,39 @@ def gl_balance(voucher_no: str, account: str) -> float:
 		fields=["sum(debit) - sum(credit) as balance"],
 	)
 	return float(rows[0].balance or 0)
+
+
+def claim_vouchers(claim) -> dict[str, list[str]]:
+	"""Every submitted entry booked for the claim, by doctype: its invoice to the OEM and whatever
+	pays or writes the invoice off, linked from the claim or not."""
+	invoice = claim.sales_invoice
+	return {
+		"Sales Invoice": frappe.get_all("Sales Invoice", {"po_no": claim.name, "docstatus": 1}, pluck="name"),
+		"Payment Entry": frappe.get_all(
+			"Payment Entry Reference",
+			{"reference_doctype": "Sales Invoice", "reference_name": invoice, "docstatus": 1},
+			pluck="parent",
+		),
+		"Journal Entry": frappe.get_all(
+			"Journal Entry Account",
+			{"reference_type": "Sales Invoice", "reference_name": invoice, "docstatus": 1},
+			pluck="parent",
+		),
+	}
+
+
+def claim_ledger(claim) -> dict[str, float]:
+	"""{account: debit - credit} over the GL entries of every entry booked for the claim, to the cent."""
+	vouchers = [name for names in claim_vouchers(claim).values() for name in names]
+	if not vouchers:
+		return {}
+	rows = frappe.get_all(
+		"GL Entry",
+		filters={"voucher_no": ("in", vouchers), "is_cancelled": 0},
+		fields=["account", "sum(debit) - sum(credit) as balance"],
+		group_by="account",
+	)
+	return {row.account: round(float(row.balance), 2) for row in rows if round(float(row.balance), 2)}
 
 
 def make_labour_operation(

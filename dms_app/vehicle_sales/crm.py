@@ -1,4 +1,5 @@
-"""Follow-ups for the salesperson: ERPNext assignments (ToDo) with a date, and a daily reminder."""
+"""Follow-ups for the salesperson: ERPNext assignments (ToDo) with a date. The reminder on the day one
+is due is a Frappe Notification on ToDo, the admin's to edit (vehicle_sales/setup.py)."""
 
 import frappe
 from frappe import _
@@ -35,29 +36,6 @@ def schedule_follow_up(doctype: str, name: str, date, description: str, user: st
 	return frappe.db.get_value(
 		"ToDo", {"reference_type": doctype, "reference_name": name, "allocated_to": user, "status": "Open"}
 	)
-
-
-def send_follow_up_reminders():
-	"""Daily: a notification to each salesperson for every follow-up due today or overdue."""
-	due = frappe.get_all(
-		"ToDo",
-		filters={"status": "Open", "reference_type": ("in", FOLLOWED), "date": ("<=", nowdate())},
-		fields=["name", "allocated_to", "reference_type", "reference_name", "description", "date"],
-	)
-	for todo in due:
-		frappe.get_doc(
-			{
-				"doctype": "Notification Log",
-				"for_user": todo.allocated_to,
-				"type": "Alert",
-				"document_type": todo.reference_type,
-				"document_name": todo.reference_name,
-				"subject": _("Follow-up due {0}: {1}").format(
-					frappe.format(todo.date, "Date"), frappe.utils.strip_html(todo.description or "")[:120]
-				),
-			}
-		).insert(ignore_permissions=True)
-	return len(due)
 
 
 def copy_vehicles_of_interest(doc, method=None):

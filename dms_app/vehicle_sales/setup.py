@@ -1,33 +1,15 @@
-"""Vehicle Sales editable defaults: the deal approval workflow, the standard PDI template, fee items
-and settings. Each is created only where missing, never overwritten (custom fields are fixtures)."""
+"""Vehicle Sales editable defaults: the deal approval workflow, the follow-up reminders, the standard
+PDI template, fee items and settings. Each is created only where missing, never overwritten (custom
+fields are fixtures)."""
 
 import frappe
 
-from dms_app.setup import defaults
+from dms_app.controllers import lifecycle
+from dms_app.setup import defaults, notifications
+from dms_app.vehicle_sales.approval import LIFECYCLE
+from dms_app.vehicle_sales.crm import FOLLOWED
 
-WORKFLOW = "Vehicle Deal Approval"
 PDI_TEMPLATE = "Standard PDI"
-STATES = (
-	# state, style, roles allowed to edit in it
-	("Draft", "", "Sales Consultant"),
-	("Pending Approval", "Warning", "Sales Manager"),
-	("Approved", "Success", "Sales Consultant"),
-	("Rejected", "Danger", "Sales Consultant"),
-)
-REOPENABLE = 'doc.status in ("Open", "Quoted")'
-"""A deal is reopened for a new discount only before it is ordered: after that its vehicle and price are
-locked to the Sales Order, and a delivered or lost deal is closed."""
-TRANSITIONS = (
-	# from, action, to, role, condition
-	("Draft", "Approve", "Approved", "Sales Consultant", "not doc.needs_approval"),
-	("Draft", "Request Approval", "Pending Approval", "Sales Consultant", "doc.needs_approval"),
-	("Pending Approval", "Approve", "Approved", "Sales Manager", None),
-	("Pending Approval", "Reject", "Rejected", "Sales Manager", None),
-	("Approved", "Reopen", "Draft", "Sales Consultant", REOPENABLE),
-	("Rejected", "Reopen", "Draft", "Sales Consultant", REOPENABLE),
-)
-SHOW_DEAL_STATUS = ("Draft", "Approved")
-"""States whose deals show their own status (Ordered, Delivered…) once past quoting: see vehicle_deal_list.js."""
 PDI_CHECKS = (
 	("Documents", "VIN on body matches invoice and certificate of conformity"),
 	("Documents", "Owner's manual, service book and spare key present"),
@@ -44,10 +26,25 @@ PDI_CHECKS = (
 	("Final", "Washed, valeted, fuel / charge level for handover"),
 )
 FEE_ITEMS = (("DMS-REG-FEE", "Registration Fee"), ("DMS-DOC-FEE", "Documentation Fee"))
+_DUE = '{{ frappe.format(doc.date, {"fieldtype": "Date"}) }}'
+_WHAT = '{{ (doc.description or "") | striptags | truncate(120) }}'
+FOLLOW_UP_MESSAGE = (
+	"<p>{{ doc.description }}</p>"
+	'<p><a href="{{ frappe.utils.get_url_to_form(doc.reference_type, doc.reference_name) }}">'
+	"{{ _(doc.reference_type) }} {{ doc.reference_name }}</a></p>"
+)
+FOLLOW_UP_NOTIFICATIONS = {
+	# language: (name, subject); the message is the follow-up's text and a link to its document
+	"en": ("Follow-up Due", f"Follow-up due {_DUE}: {_WHAT}"),
+	"zh": ("跟进到期提醒", f"跟进到期 {_DUE}：{_WHAT}"),  # noqa: RUF001 (Chinese punctuation)
+}
+"""The salesperson's reminder on the day a follow-up (a ToDo with a date on a lead, opportunity, deal,
+test drive or quotation: crm.schedule_follow_up) is due, sent by Frappe's daily notification job."""
 
 
 def ensure_defaults(settings):
-	ensure_workflow()
+	lifecycle.ensure_workflow(LIFECYCLE)
+	ensure_follow_up_notifications()
 	ensure_pdi_template()
 	ensure_fees()
 	defaults.fill_empty(
@@ -64,35 +61,26 @@ def ensure_defaults(settings):
 	)
 
 
-def ensure_workflow():
-	defaults.ensure_workflow(
-		{
-			"workflow_name": WORKFLOW,
-			"document_type": "Vehicle Deal",
-			"workflow_state_field": "workflow_state",
-			"states": [
-				{
-					"state": state,
-					"doc_status": "0",
-					"allow_edit": role,
-					"avoid_status_override": int(state in SHOW_DEAL_STATUS),
-				}
-				for state, _style, role in STATES
-			],
-			"transitions": [
-				{
-					"state": state,
-					"action": action,
-					"next_state": next_state,
-					"allowed": role,
-					"allow_self_approval": 1,
-					"condition": condition,
-				}
-				for state, action, next_state, role, condition in TRANSITIONS
-			],
-		},
-		styles={state: style for state, style, _role in STATES},
+def ensure_follow_up_notifications():
+	"""The follow-up reminders, in the site's language (dms_app/setup/notifications.py)."""
+	language = notifications.site_language()
+	condition = 'doc.status == "Open" and doc.reference_type in ({})'.format(
+		", ".join(f'"{doctype}"' for doctype in FOLLOWED)
 	)
+	for lang, (name, subject) in FOLLOW_UP_NOTIFICATIONS.items():
+		notifications.ensure_notification(
+			name,
+			enabled=lang == language,
+			subject=subject,
+			document_type="ToDo",
+			event="Days Before",
+			date_changed="date",
+			days_in_advance=0,
+			channel="System Notification",
+			condition=condition,
+			message=FOLLOW_UP_MESSAGE,
+			recipients=[{"receiver_by_document_field": "allocated_to"}],
+		)
 
 
 def ensure_pdi_template():

@@ -12,7 +12,7 @@ from dms_app.tests import factories
 from dms_app.tests import vehicle_sales as tu
 from dms_app.vehicle_sales import checklists
 from dms_app.vehicle_sales import deal as deal_logic
-from dms_app.vehicle_sales.setup import WORKFLOW
+from dms_app.vehicle_sales.approval import WORKFLOW
 
 
 @pytest.fixture

@@ -6,12 +6,14 @@
 - Units sold (retailed) in a period: vehicle rows of submitted Sales Invoices posted in it, each
   the vehicle's own Item (so a warranty invoice to the OEM that names the VIN is no sale), less
   those credited by a return.
+- Vehicle stock value on a date: the stock ledger value of the vehicles' Items by then, what the
+  company's books carry as vehicle stock (a vehicle invoiced but not yet delivered is still in it).
 """
 
-from collections import Counter
+from collections import Counter, defaultdict
 
 import frappe
-from frappe.utils import getdate
+from frappe.utils import flt, getdate
 
 
 def vehicle_sales(company: str, from_date, to_date) -> list[frappe._dict]:
@@ -68,3 +70,33 @@ def units_in_stock(company: str, as_of, make: str | None = None, stock_type: str
 			)
 		)
 	)
+
+
+def item_models() -> dict[str, str]:
+	"""Vehicle Item → Vehicle Model: the Items the vehicles are stocked and sold as (each trim's
+	Item, a used vehicle's own)."""
+	return dict(
+		frappe.db.sql(
+			"select item, max(model) from `tabMotor Vehicle` where item is not null and model is not null group by item"
+		)
+	)
+
+
+def stock_value(company: str, as_of) -> dict[str, float]:
+	"""Vehicles at cost on `as_of`, by model: the stock ledger value of the vehicle Items in the
+	company's warehouses (new and used), as ERPNext's Stock Balance shows it and the stock account
+	carries it. A vehicle invoiced but not yet delivered is still in it, at cost, until its Delivery
+	Note takes it out; so it is not the landed cost of the units in stock."""
+	models = item_models()
+	values = defaultdict(float)
+	if not models:
+		return values
+	for item, value in frappe.db.sql(
+		"""select item_code, sum(stock_value_difference) from `tabStock Ledger Entry`
+		where is_cancelled = 0 and company = %(company)s and posting_date <= %(as_of)s
+			and item_code in %(items)s
+		group by item_code""",
+		{"company": company, "as_of": getdate(as_of), "items": list(models)},
+	):
+		values[models[item]] += flt(value)
+	return values

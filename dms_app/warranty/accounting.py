@@ -6,14 +6,18 @@ Claim Income account — so the receivable is a real, ageable invoice in Account
 the claim number as the customer's PO number. A Journal Entry would book the same two lines but
 leave the OEM's debt outside the receivables reports, dunning and payment allocation.
 
-- OEM credit (state Credited): a Payment Entry against that invoice for the accepted amount,
+- OEM credit (milestone Credited): a Payment Entry against that invoice for the accepted amount,
   with the OEM's credit reference; if the OEM accepted less than claimed, a Journal Entry writes
   the shortfall off to the Warranty Write-off expense account against the same invoice.
-- Rejection (state Written Off): one Journal Entry writes the whole claim off the same way.
+- Rejection (milestone Written Off): one Journal Entry writes the whole claim off the same way.
 - Partial acceptance or rejection followed by resubmission changes nothing in the ledger: the
   invoice stays open for the full claim until the OEM's final answer, so there is nothing to
   rebill; only the final shortfall is written off.
 - Cancelling the claim cancels its write-off, payment and invoice, newest first.
+
+The credit and the write-off are effects of the claim's lifecycle (dms_app/warranty/lifecycle.py):
+each is booked once when the claim reaches its milestone, whatever the workflow state is called,
+and knows it is booked from the entry it made, which the claim links.
 
 The generated documents are the consequence of a permitted claim action (the claim's own
 permissions and workflow roles decide who may act), so they are inserted with ignore_permissions:
@@ -112,8 +116,8 @@ def make_claim_invoice(claim) -> str:
 	return invoice.name
 
 
-def record_credit(claim) -> tuple[str, str | None]:
-	"""Settle the OEM invoice: payment for the accepted amount, write-off for the shortfall."""
+def book_credit(claim) -> None:
+	"""Effect of Credited: a Payment Entry against the claim invoice for the credited amount."""
 	from erpnext.accounts.doctype.payment_entry.payment_entry import get_payment_entry
 
 	credit_date = claim.credit_date or nowdate()
@@ -126,10 +130,32 @@ def record_credit(claim) -> tuple[str, str | None]:
 	payment.flags.ignore_permissions = True
 	payment.insert()
 	payment.submit()
-	write_off = None
+	claim.db_set("payment_entry", payment.name)
+
+
+def credit_booked(claim) -> bool:
+	return is_submitted("Payment Entry", claim.payment_entry)
+
+
+def cancel_credit(claim) -> None:
+	cancel("Payment Entry", claim.payment_entry)
+
+
+def book_write_off(claim) -> None:
+	"""Effect of Credited and Written Off: what the OEM did not pay, written off (nothing when it paid
+	the whole claim)."""
 	if money(claim.written_off_amount) > 0:
-		write_off = write_off_shortfall(claim, claim.written_off_amount, credit_date)
-	return payment.name, write_off
+		claim.db_set(
+			"write_off_entry", write_off_shortfall(claim, claim.written_off_amount, claim.credit_date)
+		)
+
+
+def write_off_booked(claim) -> bool:
+	return is_submitted("Journal Entry", claim.write_off_entry)
+
+
+def cancel_write_off(claim) -> None:
+	cancel("Journal Entry", claim.write_off_entry)
 
 
 def write_off_shortfall(claim, amount: float, posting_date=None) -> str:
@@ -181,14 +207,17 @@ def write_off_shortfall(claim, amount: float, posting_date=None) -> str:
 	return entry.name
 
 
-def reverse(claim):
-	"""Cancel the claim's write-off, payment and invoice, newest first."""
-	for doctype, name in (
-		("Journal Entry", claim.write_off_entry),
-		("Payment Entry", claim.payment_entry),
-		("Sales Invoice", claim.sales_invoice),
-	):
-		if name and frappe.db.get_value(doctype, name, "docstatus") == 1:
-			doc = frappe.get_doc(doctype, name)
-			doc.flags.ignore_permissions = True
-			doc.cancel()
+def cancel_claim_invoice(claim) -> None:
+	"""On cancel, after the credit and write-off were undone: the OEM no longer owes the claim."""
+	cancel("Sales Invoice", claim.sales_invoice)
+
+
+def is_submitted(doctype: str, name: str | None) -> bool:
+	return bool(name) and frappe.db.get_value(doctype, name, "docstatus") == 1
+
+
+def cancel(doctype: str, name: str | None) -> None:
+	if is_submitted(doctype, name):
+		doc = frappe.get_doc(doctype, name)
+		doc.flags.ignore_permissions = True
+		doc.cancel()

@@ -208,7 +208,7 @@ def validate_responses(
 ) -> tuple[list[ResponseRow], list[dict]]:
 	"""Split rows into those that can be written and errors (row, claim, error).
 
-	Each valid row gets its `path` of workflow states. A claim answered twice in one file is an
+	Each valid row gets its `path` of the claim's milestones. A claim answered twice in one file is an
 	error for every row after the first.
 	"""
 	valid, errors, seen = [], [], set()

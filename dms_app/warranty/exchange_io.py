@@ -4,6 +4,7 @@ import frappe
 from frappe import _
 from frappe.utils import getdate, nowdate
 
+from dms_app.controllers import lifecycle
 from dms_app.translation import set_translator
 from dms_app.warranty.exchange import (
 	ClaimFacts,
@@ -13,8 +14,9 @@ from dms_app.warranty.exchange import (
 	to_json,
 	validate_responses,
 )
+from dms_app.warranty.rules import AWAITING_OEM, RESPONSE_STATES
 
-EXPORTABLE = ("Submitted", "Resubmitted")
+EXPORTABLE = AWAITING_OEM
 
 
 def export_claims(
@@ -94,8 +96,10 @@ def export_row(claim) -> dict:
 def import_response(content: str | bytes, file_format: str) -> dict:
 	"""Apply an OEM response file: valid rows are written together (all or none), bad rows reported.
 
-	Each row moves its claim through the Workflow (so the admin's transitions and roles apply) with
-	the OEM's amount, reason and credit reference; a "Credited" row books the credit at once.
+	Each row moves its claim to the OEM's answer with its amount, reason and credit reference: a
+	system move to the claim's milestones (whatever the workflow calls its states), checked by the
+	claim as a workflow action is; a "Credited" row books the credit at once. The importer needs the
+	right to submit claims.
 	Returns {"updated": [claim, ...], "errors": [{"row", "claim", "error"}, ...]}.
 	"""
 	set_translator(_)
@@ -139,19 +143,18 @@ def import_response(content: str | bytes, file_format: str) -> dict:
 def apply_row(row):
 	claim = frappe.get_doc("OEM Warranty Claim", row.claim)
 	claim.check_permission("submit")
-	for state in row.path:
+	for milestone in row.path:
 		claim.reload()
-		claim.status = state
-		claim.flags.response_source = _("OEM file")
-		claim.response_date = claim.response_date or row.credit_date or getdate(nowdate())
+		values = {"response_date": claim.response_date or row.credit_date or getdate(nowdate())}
 		if row.oem_reference:
-			claim.oem_reference = row.oem_reference
+			values["oem_reference"] = row.oem_reference
 		if row.notes:
-			claim.response_notes = row.notes
-		if state in ("Accepted", "Partially Accepted", "Rejected"):
-			claim.accepted_amount = row.accepted_amount
-			claim.rejection_reason = row.reason_code or None
-		if state == "Credited":
-			claim.credit_reference = row.credit_reference
-			claim.credit_date = row.credit_date or getdate(nowdate())
-		claim.save()
+			values["response_notes"] = row.notes
+		if milestone in RESPONSE_STATES:
+			values.update(accepted_amount=row.accepted_amount, rejection_reason=row.reason_code or None)
+		if milestone == "Credited":
+			values.update(
+				credit_reference=row.credit_reference, credit_date=row.credit_date or getdate(nowdate())
+			)
+		claim.flags.response_source = _("OEM file")
+		lifecycle.reach(claim, milestone, **values)

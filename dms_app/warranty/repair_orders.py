@@ -1,10 +1,11 @@
 """Draft OEM warranty claims from a completed repair order: one claim per failure (RO job).
 
-Hooked on Repair Order on_update: when the order reaches Completed, each job with warranty
+Hooked on Repair Order on_submit (completing an order submits it): each job with warranty
 lines gets a draft claim (unless one exists) with the job's 3C text, causal part and failure
 code, its warranty labour at the OEM's warranty hours, warranty parts and sublet. A job the
 warranty doesn't cover (or with no OEM terms) doesn't stop the repair order: it is reported on
-the order as a comment, and the claim can be raised by hand once fixed.
+the order as a comment, and the claim can be raised by hand once fixed. An amended order (a
+completed one cancelled to carry on the work) takes over the draft claims of the order it replaces.
 """
 
 import frappe
@@ -14,9 +15,18 @@ from frappe.utils import getdate, nowdate
 WARRANTY = "Warranty"
 
 
-def on_repair_order_update(doc, method=None):
-	if doc.status == "Completed" and doc.has_value_changed("status"):
-		make_claims(doc)
+def on_submit_repair_order(doc, method=None):
+	make_claims(doc)
+
+
+def follow_amendment(doc, method=None):
+	"""Repair Order after_insert: an amendment's draft claims are those of the order it replaces."""
+	if doc.amended_from:
+		frappe.db.sql(
+			"""update `tabOEM Warranty Claim` set repair_order = %s
+			where repair_order = %s and docstatus = 0""",
+			(doc.name, doc.amended_from),
+		)
 
 
 def warranty_jobs(order) -> list[int]:

@@ -9,7 +9,8 @@ from decimal import ROUND_HALF_UP, Decimal
 
 from dms_app.translation import _
 
-# The workflow's states that carry an OEM decision, and where a decision can come from.
+# The claim's milestones (its status, whatever the workflow calls them) that carry an OEM decision,
+# that settle it, and from which a decision can come.
 RESPONSE_STATES = ("Accepted", "Partially Accepted", "Rejected")
 FINAL_STATES = ("Credited", "Written Off")
 AWAITING_OEM = ("Submitted", "Resubmitted")

@@ -1,6 +1,7 @@
 """Warranty's editable defaults: created when missing, never overwritten (an admin's edits stay).
 
-- the "OEM Warranty Claim" Workflow, its states and actions;
+- the "OEM Warranty Claim" Workflow, generated from the claim's lifecycle (warranty/lifecycle.py);
+- the claim deadline reminders (Frappe Notifications, English and Chinese);
 - rejection / debit reason codes (a taxonomy after the ANSI X12 element 1172 list);
 - the Warranty Claim Income and Warranty Write-off accounts, the non-stock warranty items the
   OEM invoice uses, and the DMS Settings Warranty tab values pointing at them.
@@ -8,39 +9,10 @@
 
 import frappe
 
-from dms_app.setup import defaults
+from dms_app.controllers import lifecycle
+from dms_app.setup import defaults, notifications
+from dms_app.warranty.lifecycle import LIFECYCLE
 
-WORKFLOW = "OEM Warranty Claim"
-# (state, docstatus, style, roles allowed to edit in it)
-STATES = (
-	("Draft", 0, "", ("Warranty Administrator", "Service Manager")),
-	("Submitted", 1, "Primary", ("Warranty Administrator",)),
-	("Accepted", 1, "Info", ("Warranty Administrator",)),
-	("Partially Accepted", 1, "Warning", ("Warranty Administrator",)),
-	("Rejected", 1, "Danger", ("Warranty Administrator",)),
-	("Resubmitted", 1, "Primary", ("Warranty Administrator",)),
-	("Credited", 1, "Success", ("Warranty Administrator",)),
-	("Written Off", 1, "Inverse", ("Warranty Administrator",)),
-	("Cancelled", 2, "Inverse", ("Warranty Administrator",)),
-)
-# (from state, action, to state); every transition for the Warranty Administrator role.
-TRANSITIONS = (
-	("Draft", "Submit", "Submitted"),
-	*(
-		(awaiting, action, decision)
-		for awaiting in ("Submitted", "Resubmitted")
-		for action, decision in (
-			("Accept", "Accepted"),
-			("Partially Accept", "Partially Accepted"),
-			("Reject", "Rejected"),
-		)
-	),
-	("Partially Accepted", "Resubmit", "Resubmitted"),
-	("Rejected", "Resubmit", "Resubmitted"),
-	("Accepted", "Record Credit", "Credited"),
-	("Partially Accepted", "Record Credit", "Credited"),
-	("Rejected", "Write Off", "Written Off"),
-)
 # (code, reason, category, what the OEM means / how to fix it)
 REJECTION_REASONS = (
 	("IVN", "Invalid VIN", "Vehicle", "The VIN is unknown to the OEM or mistyped; check the check digit."),
@@ -108,9 +80,31 @@ INCOME_ACCOUNT = "Warranty Claim Income"
 WRITE_OFF_ACCOUNT = "Warranty Write-off"
 
 
+DEADLINE_REMINDER = "Warranty Claim Deadline"
+DEADLINE_REMINDER_ZH = "保修索赔截止提醒"
+# one record per language (dms_app/setup/notifications.py)
+DEADLINE_MESSAGES = {
+	DEADLINE_REMINDER: (
+		"Claim {{ doc.name }} must reach the OEM by {{ frappe.utils.formatdate(doc.submission_deadline) }}",
+		"""<p>Warranty claim {{ doc.name }} (VIN {{ doc.vin }}, {{ doc.model or doc.make }}) is still a draft.</p>
+<p>The OEM accepts it until <b>{{ frappe.utils.formatdate(doc.submission_deadline) }}</b>; claimed:
+{{ frappe.utils.fmt_money(doc.claimed_amount, currency=doc.currency) }}.</p>
+<p><a href="{{ frappe.utils.get_url_to_form(doc.doctype, doc.name) }}">Open the claim</a> and submit it to the OEM.</p>""",
+	),
+	DEADLINE_REMINDER_ZH: (
+		"保修索赔 {{ doc.name }} 须在 {{ frappe.utils.formatdate(doc.submission_deadline) }} 前提交厂家",
+		"""<p>保修索赔 {{ doc.name }}（车架号 {{ doc.vin }}，{{ doc.model or doc.make }}）仍是草稿。</p>
+<p>厂家受理截止日期：<b>{{ frappe.utils.formatdate(doc.submission_deadline) }}</b>；索赔金额：
+{{ frappe.utils.fmt_money(doc.claimed_amount, currency=doc.currency) }}。</p>
+<p>请<a href="{{ frappe.utils.get_url_to_form(doc.doctype, doc.name) }}">打开索赔单</a>并提交厂家。</p>""",  # noqa: RUF001 (Chinese punctuation)
+	),
+}
+
+
 def ensure_defaults(settings):
 	ensure_reasons()
-	ensure_workflow()
+	lifecycle.ensure_workflow(LIFECYCLE)
+	ensure_deadline_reminders(settings.warranty_deadline_alert_days)
 	values = ensure_items()
 	if company := settings.company:
 		values["warranty_income_account"] = ensure_account(company, INCOME_ACCOUNT, "Income", "Direct Income")
@@ -134,30 +128,28 @@ def ensure_reasons():
 			).insert(ignore_permissions=True)
 
 
-def ensure_workflow():
-	defaults.ensure_workflow(
-		{
-			"workflow_name": WORKFLOW,
-			"document_type": "OEM Warranty Claim",
-			"workflow_state_field": "status",
-			"states": [
-				{"state": state, "doc_status": str(docstatus), "allow_edit": role, "send_email": 0}
-				for state, docstatus, _style, roles in STATES
-				for role in roles
+def ensure_deadline_reminders(days: int | None) -> None:
+	"""Email (and bell) reminders to the warranty administrators and the claim's owner `days` before a
+	draft claim's OEM submission deadline, in the site's language."""
+	language = notifications.site_language()
+	for name, (subject, message) in DEADLINE_MESSAGES.items():
+		notifications.ensure_notification(
+			name,
+			enabled=language == ("zh" if name == DEADLINE_REMINDER_ZH else "en"),
+			subject=subject,
+			document_type="OEM Warranty Claim",
+			event="Days Before",
+			date_changed="submission_deadline",
+			days_in_advance=days or 7,
+			condition="doc.docstatus == 0",
+			channel="Email",
+			send_system_notification=1,
+			message=message,
+			recipients=[
+				{"receiver_by_role": "Warranty Administrator"},
+				{"receiver_by_document_field": "owner"},
 			],
-			"transitions": [
-				{
-					"state": state,
-					"action": action,
-					"next_state": next_state,
-					"allowed": "Warranty Administrator",
-					"allow_self_approval": 1,
-				}
-				for state, action, next_state in TRANSITIONS
-			],
-		},
-		styles={state: style for state, _docstatus, style, _roles in STATES},
-	)
+		)
 
 
 def ensure_items() -> dict:

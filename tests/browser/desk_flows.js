@@ -236,8 +236,24 @@ async function serviceFlow(browser) {
 	await off.waitFor({ state: "hidden", timeout: 15000 });
 	await advisor.waitForTimeout(1500);
 	await formReady(advisor, "Repair Order");
+	// completing submits the order (its completion is booked)
 	await workflowAction(advisor, "Complete", "Completed");
+	result.completed = await advisor.evaluate(() => ({ docstatus: cur_frm.doc.docstatus, state: cur_frm.doc.workflow_state }));
 	await shot(advisor, "04-completed");
+
+	// the service manager reopens it: Cancel, then Amend; the amendment carries the clocking on
+	await workflowAction(advisor, "Cancel", "Cancelled");
+	await advisor.locator(".page-actions .primary-action:visible").filter({ hasText: "Amend" }).first().click();
+	await advisor.waitForFunction(() => cur_frm.doc.__islocal && cur_frm.doc.amended_from, null, { timeout: 30000 });
+	await save(advisor);
+	result.amended = await advisor.evaluate(() => ({ name: cur_frm.doc.name, status: cur_frm.doc.status, state: cur_frm.doc.workflow_state }));
+	await shot(advisor, "05-amended");
+	await workflowAction(advisor, "Complete", "Completed");
+
+	// the customer's invoice comes after completion
+	await workflowAction(advisor, "Invoice", "Invoiced");
+	result.invoiced = await advisor.evaluate(() => ({ status: cur_frm.doc.status, sales_invoice: cur_frm.doc.sales_invoice }));
+	await shot(advisor, "06-invoiced");
 }
 
 (async () => {

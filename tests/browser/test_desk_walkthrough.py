@@ -1,13 +1,12 @@
 """The daily flow through the desk's screens in headless Chromium (tests/browser/desk_flows.js): a
 salesperson's deal from VIN to invoice with a manager's approval, and an advisor's booking from the
-workshop calendar to a completed repair order with a technician clocked. Each fails on a
-JavaScript error or an HTTP 5xx; screenshots go to the shots folder (conftest.py)."""
+workshop calendar to a repair order completed (submitted) and invoiced, with a technician clocked.
+Each fails on a JavaScript error or an HTTP 5xx; screenshots go to the shots folder (conftest.py)."""
 
 import json
 import secrets
 import subprocess
 from pathlib import Path
-
 
 HERE = Path(__file__).resolve().parent
 
@@ -57,7 +56,13 @@ def test_advisor_books_from_the_calendar_and_completes_a_repair_order(
 
 	day = date.today() + timedelta(days=7)
 	seen, recorded = walk("service", browser_env, served_site, shots, tmp_path, day=str(day))
-	[order] = recorded["orders"]
-	assert order["status"] == "Completed" and order["service_appointment"] == seen["appointment"]
-	assert recorded["time_logs"] == 1
+	assert seen["completed"] == {"docstatus": 1, "state": "Completed"}  # completing submits the order
+	# reopened as Cancel + Amend: the amendment is in progress again, then completed and invoiced
+	assert seen["amended"]["status"] == seen["amended"]["state"] == "In Progress"
+	assert seen["invoiced"]["status"] == "Invoiced" and seen["invoiced"]["sales_invoice"]
+	orders = {order["docstatus"]: order for order in recorded["orders"]}
+	assert orders[2]["status"] == "Cancelled" and orders[1]["name"] == seen["amended"]["name"]
+	assert orders[1]["status"] == "Invoiced" and recorded["invoices"] == [1]
+	assert orders[1]["service_appointment"] == seen["appointment"]
+	assert recorded["time_logs"] == 1 and recorded["amended_logs"] == 1
 	assert [a["status"] for a in recorded["appointments"]] == ["Completed"]

@@ -5,7 +5,9 @@ Only rows still as dms_app created them are changed: an admin's own condition is
 
 import frappe
 
-from dms_app.vehicle_sales.setup import REOPENABLE, SHOW_DEAL_STATUS, WORKFLOW
+from dms_app.vehicle_sales.approval import REOPENABLE, WORKFLOW
+
+SHOW_DEAL_STATUS = ("Draft", "Approved")
 
 
 def execute():

@@ -85,6 +85,26 @@ def test_inventory_turn_and_days_supply(model_stock):
 	assert row["inventory_turn"] == 0.49  # 20,000 ÷ 41,000
 
 
+def test_stock_value_card_and_report_agree(model_stock):
+	"""One answer for the vehicle stock value (docs/kpis.md): the workspace's Vehicle Stock Value card
+	is the report's Closing Inventory for the same company and date, both inventory.stock_value; the
+	fleet car, invoiced but not delivered, is still in it at cost."""
+	from dms_app.vehicles import inventory
+
+	company = factories.default_company()
+	card = frappe.get_doc("Number Card", "Vehicle Stock Value")
+	assert card.type == "Custom"
+	value = frappe.get_attr(card.method)(filters={"company": company})
+	assert value["route"] == ["query-report", "Vehicle Inventory Turn and Days Supply"]
+	assert value["route_options"] == {"company": company, "to_date": nowdate()}
+
+	data, summary = run("Vehicle Inventory Turn and Days Supply", to_date=nowdate())
+	assert value["value"] == summary["Closing Inventory"] == round(sum(r["closing"] for r in data), 2)
+	assert value["value"] == round(sum(inventory.stock_value(company, nowdate()).values()), 2)
+	row = next(r for r in data if r["model"] == model_stock.model)
+	assert (row["in_stock"], row["closing"]) == (1, 42000)
+
+
 def test_gross_per_vehicle_retailed(model_stock):
 	data, summary = run("Gross per Vehicle Retailed", from_date=nowdate(), to_date=nowdate())
 	retail = next(r for r in data if r["vin"] == model_stock.old[0])

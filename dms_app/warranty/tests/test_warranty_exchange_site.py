@@ -83,16 +83,19 @@ def test_unknown_claims_and_amounts_above_the_claim_are_reported_not_written(cla
 
 
 def test_a_row_failing_on_write_rolls_back_every_row(claims):
-	"""An admin removed the Record Credit transition: the credited row fails, no row is kept."""
-	workflow = frappe.get_doc("Workflow", "OEM Warranty Claim")
-	workflow.transitions = [t for t in workflow.transitions if t.action != "Record Credit"]
-	workflow.save()
-	frappe.clear_cache(doctype="OEM Warranty Claim")
+	"""Part of a claim's invoice was paid outside the claim: its credit row can't be booked, so no row
+	is kept."""
+	from erpnext.accounts.doctype.payment_entry.payment_entry import get_payment_entry
+
+	payment = get_payment_entry("Sales Invoice", claims[1].sales_invoice, party_amount=100)
+	payment.reference_no = "OUTSIDE-1"
+	payment.insert()
+	payment.submit()
 	result = import_response(
 		response_csv(
 			[
 				[claims[0].name, "", "Rejected", "", "IVN", ""],
-				[claims[1].name, "", "Credited", "450", "", "CN-9"],
+				[claims[1].name, "", "Credited", "400", "EXH", "CN-9"],
 			]
 		),
 		"csv",

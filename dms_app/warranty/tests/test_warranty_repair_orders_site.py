@@ -2,6 +2,7 @@
 
 import frappe
 import pytest
+from frappe.model.workflow import apply_workflow
 
 from dms_app.api.warranty import make_claims_from_repair_order
 from dms_app.tests.factories import make_supplier, make_user
@@ -16,10 +17,10 @@ from dms_app.tests.warranty import (
 
 
 def complete(order):
-	for status in ("In Progress", "Completed"):
-		order.reload()
-		order.status = status
-		order.save()
+	"""Start and complete the order through its workflow, as the advisor does (completing submits it)."""
+	for action in ("Start Work", "Complete"):
+		apply_workflow(frappe.get_doc("Repair Order", order.name), action)
+	order.reload()
 	return order
 
 
@@ -84,8 +85,8 @@ def test_completed_repair_order_drafts_one_claim_per_warranty_job():
 	claim.causal_part = frappe.get_all("Item", pluck="name", limit=1)[0]
 	claim.save()
 	claim.submit()
-	respond(claim, "Partially Accepted", accepted_amount=100, rejection_reason="EXH")
-	respond(claim, "Credited", credit_reference="OEM-CR-1")
+	respond(claim, "Partially Accept", accepted_amount=100, rejection_reason="EXH")
+	respond(claim, "Record Credit", credit_reference="OEM-CR-1")
 	claim.reload()
 	debtors = frappe.db.get_value("Sales Invoice", claim.sales_invoice, "debit_to")
 	assert gl_balance(claim.sales_invoice, debtors) == 130

@@ -13,11 +13,11 @@ from dms_app.warranty.report.warranty_rejection_reasons import warranty_rejectio
 def test_reports():
 	oem = make_warranty_make()
 	credited = make_claim(make_customer_vehicle(), submit=True)
-	respond(credited, "Partially Accepted", accepted_amount=300, rejection_reason="EXH")
-	respond(credited, "Credited", credit_reference="CN-1")
+	respond(credited, "Partially Accept", accepted_amount=300, rejection_reason="EXH")
+	respond(credited, "Record Credit", credit_reference="CN-1")
 	rejected = make_claim(make_customer_vehicle(), submit=True)
-	respond(rejected, "Rejected", rejection_reason="WCP")
-	respond(rejected, "Written Off")
+	respond(rejected, "Reject", rejection_reason="WCP")
+	respond(rejected, "Write Off")
 	make_claim(make_customer_vehicle(), submit=True)  # still with the OEM
 	draft = make_claim(
 		make_customer_vehicle(),

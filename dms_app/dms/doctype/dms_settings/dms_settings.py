@@ -14,7 +14,7 @@ class DMSSettings(Document):
 	if TYPE_CHECKING:
 		from frappe.types import DF
 
-		from dms_app.dms.doctype.dms_alert_rule.dms_alert_rule import DMSAlertRule
+		from dms_app.alerts.doctype.dms_alert_rule.dms_alert_rule import DMSAlertRule
 		from dms_app.vehicle_sales.doctype.vehicle_sales_kpi_account.vehicle_sales_kpi_account import (
 			VehicleSalesKPIAccount,
 		)

@@ -7,7 +7,7 @@ frappe.ui.form.on("OEM Vehicle Order", {
 
 	refresh(frm) {
 		if (frm.doc.docstatus !== 1) return;
-		const open = frm.doc.workflow_state !== "Received";
+		const open = frm.doc.status !== "Received";
 		if (open) {
 			frm.add_custom_button(__("Import OEM Confirmation"), () => import_dialog(frm), __("OEM"));
 		}

@@ -1,8 +1,16 @@
+"""OEM Vehicle Order: vehicles ordered from the OEM, placed as an ERPNext Purchase Order.
+
+Its status is the milestone the code owns (dms_app/oem_orders/lifecycle.py): the OEM's files and
+the Purchase Receipts move it to where the vehicles are, and a workflow action taken by hand does
+what its milestone says to the lines (HAND_MOVES), whatever the admin calls its states.
+"""
+
 import frappe
 from frappe import _
 from frappe.model.document import Document
 from frappe.utils import add_days, cint, flt, getdate, nowdate
 
+from dms_app.controllers import lifecycle
 from dms_app.oem_orders import vehicle_orders
 
 
@@ -36,6 +44,9 @@ class OEMVehicleOrder(Document):
 		qty_shipped: DF.Int
 		qty_vin_assigned: DF.Int
 		remarks: DF.SmallText | None
+		status: DF.Literal[
+			"Draft", "Submitted", "Confirmed", "VIN Assigned", "Shipped", "Received", "Cancelled"
+		]
 		supplier: DF.Link | None
 		total_qty: DF.Int
 		transaction_date: DF.Date
@@ -44,7 +55,11 @@ class OEMVehicleOrder(Document):
 		workflow_state: DF.Link | None
 	# end: auto-generated types
 
+	def onload(self):
+		lifecycle.set_onload_problems(self)
+
 	def validate(self):
+		lifecycle.validate(self)
 		self.set_defaults()
 		self.validate_oem_order_no()
 		for line in self.lines:
@@ -101,24 +116,29 @@ class OEMVehicleOrder(Document):
 			)
 		line.amount = flt(line.qty) * flt(line.rate)
 
+	def before_submit(self):
+		self.status = "Submitted"  # whichever state the workflow submitted it into
+
 	def on_submit(self):
 		vehicle_orders.place_purchase_order(self)
+		lifecycle.reconcile(self)
+
+	def on_update(self):
+		lifecycle.reconcile(self)
 
 	def before_update_after_submit(self):
-		"""A workflow action taken by hand does what it says to the lines: Confirm confirms every
-		unconfirmed line as ordered, Ship ships every allocated vehicle today."""
+		lifecycle.validate(self)
 		self.validate_oem_order_no()  # often given by the OEM only when it confirms
 		vehicle_orders.refresh_progress(self)
-		if not self.has_value_changed("workflow_state"):
-			return
-		wanted = self.workflow_state
-		if wanted == "Confirmed":
-			for line in self.lines:
-				line.qty_confirmed = cint(line.qty_confirmed) or cint(line.qty)
-		elif wanted == "Shipped":
-			for unit in self.units:
-				vehicle_orders.mark_shipped(unit, nowdate())
-		vehicle_orders.refresh_progress(self)
+		if self.has_value_changed("status") and not self.flags.lifecycle_move:
+			self.move_by_hand(self.status)
+
+	def move_by_hand(self, wanted: str):
+		"""A workflow action taken by hand does what its milestone says to the lines (HAND_MOVES); the
+		other milestones come from the OEM's files and the receipts, so the vehicles must be there."""
+		if act := HAND_MOVES.get(wanted):
+			act(self)
+			vehicle_orders.refresh_progress(self)
 		reached = vehicle_orders.stage_of(self)
 		if reached != wanted:
 			frappe.throw(
@@ -128,20 +148,39 @@ class OEMVehicleOrder(Document):
 				title=_("Not possible yet"),
 			)
 
+	def on_update_after_submit(self):
+		lifecycle.reconcile(self)
+
 	def before_cancel(self):
 		vehicle_orders.check_cancellable(self)
 
 	def on_cancel(self):
 		vehicle_orders.cancel_purchase_order(self)
 		vehicle_orders.delete_pipeline_vehicles(self)
-		if self.workflow_state != "Cancelled":  # cancelled with the Cancel button, not the workflow
-			self.db_set("workflow_state", "Cancelled")
+		self.db_set("status", "Cancelled")
+		lifecycle.reconcile(self)
 
 
-def how_to_reach(state: str) -> str:
-	"""What the user must do before the workflow state can be chosen by hand."""
+def confirm_lines(order):
+	"""Confirm every unconfirmed line as ordered."""
+	for line in order.lines:
+		line.qty_confirmed = cint(line.qty_confirmed) or cint(line.qty)
+
+
+def ship_allocated(order):
+	"""Ship every allocated vehicle today."""
+	for unit in order.units:
+		vehicle_orders.mark_shipped(unit, nowdate())
+
+
+# what a workflow action taken by hand does to the lines, by the milestone it reaches
+HAND_MOVES = {"Confirmed": confirm_lines, "Shipped": ship_allocated}
+
+
+def how_to_reach(milestone: str) -> str:
+	"""What the user must do before the milestone can be reached by hand."""
 	return {
 		"VIN Assigned": _("Import the OEM's allocation file (VINs) for every confirmed vehicle."),
 		"Shipped": _("Every confirmed vehicle needs its VIN first."),
 		"Received": _("Receive the vehicles with a Purchase Receipt (Create > Purchase Receipt)."),
-	}.get(state, "")
+	}.get(milestone, "")

@@ -1,5 +1,6 @@
 frappe.listview_settings["OEM Vehicle Order"] = {
-	add_fields: ["workflow_state", "per_received"],
+	// by milestone (status); with an active workflow the list shows the admin's state instead
+	add_fields: ["status", "per_received"],
 	get_indicator(doc) {
 		const colours = {
 			Draft: "red",
@@ -10,7 +11,7 @@ frappe.listview_settings["OEM Vehicle Order"] = {
 			Received: "green",
 			Cancelled: "grey",
 		};
-		const state = doc.workflow_state || "Draft";
-		return [__(state), colours[state] || "gray", `workflow_state,=,${state}`];
+		const status = doc.status || "Draft";
+		return [__(status), colours[status] || "gray", `status,=,${status}`];
 	},
 };

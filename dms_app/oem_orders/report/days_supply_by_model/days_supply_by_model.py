@@ -66,7 +66,7 @@ def execute(filters=None):
 def unallocated_on_order(filters):
 	"""Vehicles ordered from the OEM that have no VIN yet (confirmed or not), by model."""
 	rows = []
-	conditions = {"docstatus": 1, "workflow_state": ("not in", ("Received", "Cancelled"))}
+	conditions = {"docstatus": 1, "status": ("not in", ("Received", "Cancelled"))}
 	if filters.company:
 		conditions["company"] = filters.company
 	orders = frappe.get_all("OEM Vehicle Order", filters=conditions, pluck="name")

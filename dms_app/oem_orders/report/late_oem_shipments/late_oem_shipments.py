@@ -19,9 +19,7 @@ def execute(filters=None):
 			conditions[field] = filters[field]
 	orders = {
 		o.name: o
-		for o in frappe.get_list(
-			"OEM Vehicle Order", filters=conditions, fields=["name", "supplier", "workflow_state"]
-		)
+		for o in frappe.get_list("OEM Vehicle Order", filters=conditions, fields=["name", "supplier"])
 	}
 	rows = []
 	if orders:

@@ -12,8 +12,8 @@ OPEN = STAGES[:-1]
 
 def execute(filters=None):
 	filters = frappe._dict(filters or {})
-	conditions = {"docstatus": 1, "workflow_state": ("in", OPEN)}
-	for field in ("company", "supplier", "workflow_state"):
+	conditions = {"docstatus": 1, "status": ("in", OPEN)}
+	for field in ("company", "supplier", "status"):
 		if filters.get(field):
 			conditions[field] = filters[field]
 	rows = frappe.get_list(
@@ -21,7 +21,7 @@ def execute(filters=None):
 		filters=conditions,
 		fields=[
 			"name",
-			"workflow_state",
+			"status",
 			"supplier",
 			"oem_order_no",
 			"transaction_date",
@@ -35,8 +35,8 @@ def execute(filters=None):
 		],
 		order_by="transaction_date asc",
 	)
-	rows.sort(key=lambda row: OPEN.index(row.workflow_state))
-	counts = {stage: sum(1 for row in rows if row.workflow_state == stage) for stage in OPEN}
+	rows.sort(key=lambda row: OPEN.index(row.status))
+	counts = {stage: sum(1 for row in rows if row.status == stage) for stage in OPEN}
 	chart = {
 		"data": {
 			"labels": [_(s) for s in OPEN],
@@ -50,7 +50,7 @@ def execute(filters=None):
 def columns():
 	return [
 		reports.oem_order("name", 160),
-		reports.column("Status", "workflow_state", width=110),
+		reports.column("Status", "status", width=110),
 		reports.oem_supplier(width=180),
 		reports.column("OEM Order No", "oem_order_no"),
 		reports.column("Ordered On", "transaction_date", "Date", width=100),

@@ -12,6 +12,12 @@ frappe.ui.form.on("Repair Order", {
 		const working = WORKING.includes(frm.doc.status);
 		if (working) {
 			frm.add_custom_button(__("Issue Parts"), () => call(frm, "issue_parts", { repair_order: frm.doc.name }), __("Parts"));
+			if ((frm.doc.parts || []).some((row) => row.issued_qty > 0)) {
+				frm.add_custom_button(__("Return Parts"), () => return_parts(frm), __("Parts"));
+			}
+			if (parts_to_order(frm).length) {
+				frm.add_custom_button(__("Urgent Order (VOR)"), () => order_parts(frm), __("Parts"));
+			}
 			frm.add_custom_button(__("Clock On"), () => clock_on(frm), __("Clock"));
 			frm.add_custom_button(__("Clock Off"), () => clock_off(frm), __("Clock"));
 			if (all_lines(frm).some((row) => row.approval_status === "Proposed")) {
@@ -73,5 +79,50 @@ function decide(frm) {
 			call(frm, "decide_lines", { repair_order: frm.doc.name, decisions });
 		},
 		__("Customer Decision")
+	);
+}
+
+function return_parts(frm) {
+	const issued = (frm.doc.parts || []).filter((row) => row.issued_qty > 0);
+	frappe.prompt(
+		[
+			{
+				fieldname: "row",
+				label: __("Part"),
+				fieldtype: "Select",
+				reqd: 1,
+				options: issued.map((row) => ({ value: row.name, label: `${row.idx}: ${row.item_code} (${row.issued_qty})` })),
+				default: issued.length === 1 ? issued[0].name : undefined,
+			},
+			{ fieldname: "qty", label: __("Qty"), fieldtype: "Float", reqd: 1, default: issued.length === 1 ? issued[0].issued_qty : undefined },
+		],
+		(values) => call(frm, "return_parts", { repair_order: frm.doc.name, ...values }),
+		__("Return Parts")
+	);
+}
+
+// parts the customer has not declined and the workshop has not been issued yet
+function parts_to_order(frm) {
+	return (frm.doc.parts || [])
+		.filter((row) => row.approval_status !== "Declined" && row.qty > (row.issued_qty || 0))
+		.map((row) => ({ item_code: row.item_code, qty: row.qty - (row.issued_qty || 0) }));
+}
+
+// a draft urgent parts Purchase Order for the vehicle waiting in the workshop
+function order_parts(frm) {
+	frappe.prompt(
+		{ fieldname: "supplier", label: __("Supplier"), fieldtype: "Link", options: "Supplier", reqd: 1 },
+		({ supplier }) =>
+			frappe
+				.call({
+					method: "dms_app.api.oem_orders.make_parts_order",
+					args: { supplier, items: parts_to_order(frm), order_type: "Urgent (VOR)", repair_order: frm.doc.name },
+					freeze: true,
+				})
+				.then(({ message }) => {
+					const doc = frappe.model.sync(message)[0];
+					frappe.set_route("Form", doc.doctype, doc.name);
+				}),
+		__("Urgent Order (VOR)")
 	);
 }

@@ -1,5 +1,6 @@
 from frappe.model.document import Document
 
+from dms_app.controllers import lifecycle
 from dms_app.service import repair_orders
 
 
@@ -20,6 +21,7 @@ class RepairOrder(Document):
 		from dms_app.service.doctype.repair_order_part.repair_order_part import RepairOrderPart
 		from dms_app.service.doctype.repair_order_sublet.repair_order_sublet import RepairOrderSublet
 
+		amended_from: DF.Link | None
 		company: DF.Link
 		completed_on: DF.Datetime | None
 		consumption_stock_entry: DF.Link | None
@@ -57,6 +59,7 @@ class RepairOrder(Document):
 			"Completed",
 			"Invoiced",
 			"Closed",
+			"Voided",
 			"Cancelled",
 		]
 		sublet_total: DF.Currency
@@ -64,10 +67,36 @@ class RepairOrder(Document):
 		vehicle: DF.Link
 		vehicle_model: DF.Data | None
 		warranty_total: DF.Currency
+		workflow_state: DF.Link | None
 
 	# end: auto-generated types
+	def onload(self):
+		lifecycle.set_onload_problems(self)
+
 	def validate(self):
 		repair_orders.validate(self)
 
+	def after_insert(self):
+		if self.amended_from:
+			repair_orders.carry_over(self)
+
 	def on_update(self):
 		repair_orders.on_update(self)
+
+	def before_submit(self):
+		repair_orders.before_submit(self)
+
+	def on_submit(self):
+		repair_orders.on_submit(self)
+
+	def before_update_after_submit(self):
+		repair_orders.before_update_after_submit(self)
+
+	def on_update_after_submit(self):
+		lifecycle.reconcile(self)
+
+	def before_cancel(self):
+		repair_orders.before_cancel(self)
+
+	def on_cancel(self):
+		lifecycle.reconcile(self)

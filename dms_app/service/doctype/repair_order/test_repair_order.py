@@ -8,6 +8,7 @@ from frappe.model.workflow import apply_workflow
 from frappe.utils import add_to_date, flt, now_datetime, nowdate
 
 from dms_app.api import repair_orders as api
+from dms_app.service.repair_orders import complete
 from dms_app.tests import factories
 from dms_app.tests import repair_orders as rt
 from dms_app.tests.service_appointments import make_website_user
@@ -52,58 +53,7 @@ def clock_hour(repair_order, row, employee, hours=1.0):
 
 @pytest.fixture
 def mixed_order():
-	"""Customer, internal and warranty jobs, each with labour and a part; a customer sublet."""
-	parts = {
-		key: rt.make_part(qty=5, rate=cost, selling=sell)
-		for key, cost, sell in (("c", 20, 35), ("i", 15, 25), ("w", 40, 60))
-	}
-	op = rt.make_labour_operation(hours=1.5, rate=120)
-	employee = rt.make_employee()
-	doc = rt.make_repair_order(
-		odometer_in=20000,
-		jobs=[
-			{"job_no": 1, "concern": "Brake noise", "pay_type": "Customer"},
-			{"job_no": 2, "concern": "Used-car reconditioning", "pay_type": "Internal"},
-			{
-				"job_no": 3,
-				"concern": "Window regulator failed",
-				"pay_type": "Warranty",
-				"causal_part": parts["w"],
-			},
-		],
-		labour=[
-			{"job_no": 1, "labour_operation": op, "technician": employee},
-			{
-				"job_no": 2,
-				"description": "Valet and check",
-				"flat_hours": 1,
-				"rate": 100,
-				"pay_type": "Internal",
-			},
-			{
-				"job_no": 3,
-				"description": "Replace regulator",
-				"flat_hours": 2,
-				"rate": 100,
-				"pay_type": "Warranty",
-			},
-		],
-		parts=[
-			{"job_no": 1, "item_code": parts["c"], "qty": 2},
-			{"job_no": 2, "item_code": parts["i"], "qty": 1, "pay_type": "Internal"},
-			{"job_no": 3, "item_code": parts["w"], "qty": 1, "pay_type": "Warranty"},
-		],
-		sublets=[
-			{
-				"job_no": 1,
-				"supplier": factories.make_supplier(),
-				"description": "Wheel alignment",
-				"cost": 30,
-				"amount": 50,
-			}
-		],
-	)
-	return frappe._dict(doc=doc, parts=parts, employee=employee, op=op)
+	return rt.make_mixed_order()
 
 
 def test_full_path_to_invoice_with_gl_and_stock_ledger(mixed_order):
@@ -127,7 +77,7 @@ def test_full_path_to_invoice_with_gl_and_stock_ledger(mixed_order):
 	doc.save()
 	assert doc.labour[-1].approval_status == "Proposed" and doc.proposed_total == 95
 	with pytest.raises(frappe.ValidationError, match="customer's decision"):
-		api.complete(doc.name)
+		complete(doc.name)
 	doc = act(doc.name, "Request Approval")
 	assert doc.status == "Waiting Approval"
 	portal_user = make_website_user(doc.customer)
@@ -159,9 +109,9 @@ def test_full_path_to_invoice_with_gl_and_stock_ledger(mixed_order):
 	doc.odometer_out = 20150
 	doc.save()
 
-	result = api.complete(doc.name)
+	result = complete(doc.name)
 	doc.reload()
-	assert result["status"] == doc.status == "Invoiced" and doc.completed_on
+	assert result.status == doc.status == "Invoiced" and doc.completed_on
 	invoice = frappe.get_doc("Sales Invoice", doc.sales_invoice)
 	assert invoice.docstatus == 1 and invoice.repair_order == doc.name and invoice.update_stock
 	# labour 1.5 h + 0.5 h at 120, parts 2 x 35, sublet 50; warranty and internal lines not billed;
@@ -205,10 +155,10 @@ def test_full_path_to_invoice_with_gl_and_stock_ledger(mixed_order):
 		assert vehicle.last_service_odometer == 20150
 
 
-def test_cancel_invoice_reinvoice_and_reopen_reverse_cleanly(mixed_order):
+def test_cancel_invoice_reinvoice_and_cancel_the_order_reverse_cleanly(mixed_order):
 	doc = act(mixed_order.doc.name, "Start Work")
 	api.issue_parts(doc.name)
-	api.complete(doc.name)
+	complete(doc.name)
 	doc.reload()
 	first = doc.sales_invoice
 
@@ -233,13 +183,12 @@ def test_cancel_invoice_reinvoice_and_reopen_reverse_cleanly(mixed_order):
 
 	frappe.get_doc("Sales Invoice", second).cancel()
 	journal, consumption = doc.internal_journal_entry, doc.consumption_stock_entry
-	with pytest.raises(frappe.ValidationError, match="reopen the repair order"):
+	with pytest.raises(frappe.ValidationError, match="cancel the repair order"):
 		frappe.get_doc("Journal Entry", journal).cancel()
-	doc = act(doc.name, "Reopen")
-	assert doc.status == "In Progress" and not doc.completed_on
+	doc = act(doc.name, "Cancel")  # "Reopen" is Cancel + Amend
+	assert (doc.docstatus, doc.status) == (2, "Cancelled")
 	assert frappe.db.get_value("Journal Entry", journal, "docstatus") == 2
 	assert frappe.db.get_value("Stock Entry", consumption, "docstatus") == 2
-	assert not doc.internal_journal_entry and not doc.consumption_stock_entry
 	assert gl(journal) == {} and stock_moves(consumption) == []
 
 
@@ -267,7 +216,7 @@ def test_technician_cannot_invoice_or_complete_and_sees_only_assigned_orders(mix
 	assert frappe.get_list("Repair Order", pluck="name") == [doc.name]
 	assert not frappe.has_permission("Repair Order", "read", other.name)
 	with pytest.raises(frappe.PermissionError):
-		api.complete(doc.name)
+		complete(doc.name)
 	frappe.set_user("Administrator")
 	act(doc.name, "Complete")
 	frappe.set_user(user)
@@ -296,7 +245,7 @@ def test_double_completion_is_refused(mixed_order):
 	api.issue_parts(doc.name)
 	act(doc.name, "Complete")
 	with pytest.raises(frappe.ValidationError):
-		api.complete(doc.name, invoice=False)
+		complete(doc.name, invoice=False)
 	doc.reload()
 	doc.status = "Completed"
 	doc.save()  # no change, no second booking
@@ -406,9 +355,7 @@ def test_write_endpoints_accept_post_only():
 		api.clock_off,
 		api.issue_parts,
 		api.return_parts,
-		api.complete,
 		api.make_invoice,
-		api.complete_many,
 	):
 		assert frappe.allowed_http_methods_for_whitelisted_func[method] == ["POST"], method.__name__
 
@@ -456,7 +403,7 @@ def test_invoice_bills_approved_amounts_with_default_taxes(mixed_order):
 	).insert()
 	doc = act(doc.name, "Start Work")
 	api.issue_parts(doc.name)
-	api.complete(doc.name)
+	complete(doc.name)
 	invoice = frappe.get_doc("Sales Invoice", frappe.db.get_value("Repair Order", doc.name, "sales_invoice"))
 	assert [flt(i.rate) for i in invoice.items] == [120, 35, 50]
 	assert flt(invoice.net_total) == 180 + 70 + 50
@@ -546,9 +493,9 @@ def test_approved_line_the_customer_would_pay_more_for_goes_back_to_the_customer
 	assert doc.proposed_total == 225 + 200
 	api.issue_parts(doc.name)
 	with pytest.raises(frappe.ValidationError, match="customer's decision"):
-		api.complete(doc.name)
+		complete(doc.name)
 	api.decide_lines(doc.name, {doc.labour[0].name: "Approved", doc.labour[2].name: "Declined"})
-	api.complete(doc.name)
+	complete(doc.name)
 	invoice = frappe.get_doc("Sales Invoice", frappe.db.get_value("Repair Order", doc.name, "sales_invoice"))
 	assert flt(invoice.net_total) == 225 + 35 + 50
 
@@ -567,17 +514,17 @@ def test_estimate_print_shows_jobs_lines_decisions_and_totals(mixed_order):
 	assert frappe.utils.fmt_money(doc.proposed_total, currency=doc.currency) in html
 
 
-def test_parts_return_and_cancel_need_nothing_in_the_workshop(mixed_order):
+def test_parts_return_and_void_need_nothing_in_the_workshop(mixed_order):
 	doc = act(mixed_order.doc.name, "Start Work")
 	api.issue_parts(doc.name)
 	doc.reload()
 	with pytest.raises(frappe.ValidationError, match="return them"):
-		act(doc.name, "Cancel")
+		act(doc.name, "Void")
 	for row in doc.parts:
 		api.return_parts(doc.name, row.name, row.issued_qty)
-	doc = act(doc.name, "Cancel")
-	assert doc.status == "Cancelled" and all(p.issued_qty == 0 for p in doc.parts)
-	with pytest.raises(frappe.ValidationError, match="lines can no longer change"):
+	doc = act(doc.name, "Void")
+	assert (doc.docstatus, doc.status) == (0, "Voided") and all(p.issued_qty == 0 for p in doc.parts)
+	with pytest.raises(frappe.ValidationError, match="voided: it can no longer change"):
 		doc.parts[0].qty = 5
 		doc.save()
 
@@ -628,7 +575,7 @@ def test_reports_show_efficiency_elr_age_and_parts(mixed_order):
 	mine = next(r for r in rows if r.name == doc.name)
 	assert mine.status == "In Progress" and mine.age_days == 0 and mine.age_bucket == "Today"
 	assert "In Progress" in chart["data"]["labels"]
-	api.complete(doc.name)
+	complete(doc.name)
 
 	_columns, rows = technician_efficiency.execute({"employee": employee, "company": doc.company})
 	assert len(rows) == 1
@@ -662,7 +609,7 @@ def test_workflow_roles_decide_moves_accountant_invoices_technician_starts(mixed
 	assert doc.status == "In Progress"
 	frappe.set_user("Administrator")
 	api.issue_parts(doc.name)
-	api.complete(doc.name, invoice=False)
+	complete(doc.name, invoice=False)
 	accountant = factories.make_user(roles=("Accounts User",))
 	frappe.set_user(accountant)
 	invoice = api.make_invoice(doc.name)

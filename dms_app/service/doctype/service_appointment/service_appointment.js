@@ -1,17 +1,5 @@
-// Status buttons follow dms_app.service.appointments.TRANSITIONS; the server re-checks everything.
-const NEXT_STATUS = {
-	Requested: ["Confirmed", "Arrived", "No Show", "Cancelled"],
-	Confirmed: ["Arrived", "No Show", "Cancelled"],
-	Arrived: ["Completed", "Cancelled"],
-};
-const STATUS_ACTION = {
-	Confirmed: __("Confirm"),
-	Arrived: __("Customer Arrived"),
-	Completed: __("Complete"),
-	"No Show": __("No Show"),
-	Cancelled: __("Cancel Appointment"),
-};
-
+// Moving an appointment (confirm, arrived, no show, cancel…) is its workflow's actions; the
+// buttons here book the slot and open the repair order.
 frappe.ui.form.on("Service Appointment", {
 	setup(frm) {
 		frm.set_query("vehicle", () => ({
@@ -38,14 +26,6 @@ frappe.ui.form.on("Service Appointment", {
 						frm,
 					}),
 				__("Create")
-			);
-		}
-		for (const status of NEXT_STATUS[frm.doc.status] || []) {
-			frm.add_custom_button(
-				STATUS_ACTION[status],
-				() =>
-					frm.call("set_status", { status }).then(() => frm.reload_doc()),
-				__("Status")
 			);
 		}
 	},

@@ -3,7 +3,9 @@ from frappe import _
 from frappe.model.document import Document
 from frappe.utils import flt, get_time, getdate
 
+from dms_app.controllers import lifecycle
 from dms_app.service import appointments
+from dms_app.service.appointment_lifecycle import REQUESTED
 from dms_app.service.labour import flat_hours
 
 
@@ -21,16 +23,16 @@ class ServiceAppointment(Document):
 		)
 
 		appointment_date: DF.Date
-		confirmation_sent_on: DF.Datetime | None
+		confirmed_slot: DF.Datetime | None
 		contact_email: DF.Data | None
 		contact_phone: DF.Data | None
 		customer: DF.Link
 		customer_name: DF.Data | None
+		email_language: DF.Link | None
 		estimated_hours: DF.Float
 		mileage: DF.Int
 		notes: DF.SmallText | None
 		registration_plate: DF.Data | None
-		reminder_sent_on: DF.Datetime | None
 		repair_order: DF.Link | None
 		service_advisor: DF.Link | None
 		source: DF.Literal["Desk", "Portal"]
@@ -39,14 +41,21 @@ class ServiceAppointment(Document):
 		vehicle: DF.Link
 		vehicle_model: DF.Link | None
 		work: DF.Table[ServiceAppointmentWork]
+		workflow_state: DF.Link | None
 
 	# end: auto-generated types
 
+	def onload(self):
+		lifecycle.set_onload_problems(self)
+
 	def validate(self):
 		old = self.get_doc_before_save()
-		appointments.validate_transition(old.status if old else None, self.status)
+		# a new one starts Requested (lifecycle.validate): confirming is a move of its own (the desk's
+		# action or the portal's setting), which is also what sends the confirmation
+		lifecycle.validate(self)
 		self.fill_from_vehicle()
 		self.fill_work(old)
+		self.confirmed_slot = appointments.confirmed_slot(self)
 		self.flags.workshop_change = None
 		before, after = appointments.contribution(old), appointments.contribution(self)
 		if before != after:
@@ -68,10 +77,15 @@ class ServiceAppointment(Document):
 		if not self.customer:
 			frappe.throw(_("Vehicle {0} has no owner; enter the customer").format(self.vehicle))
 		self.vehicle_model = model
-		if not self.contact_email or not self.contact_phone:
-			email, phone = frappe.db.get_value("Customer", self.customer, ["email_id", "mobile_no"])
+		if not self.contact_email or not self.contact_phone or not self.email_language:
+			email, phone, language = frappe.db.get_value(
+				"Customer", self.customer, ["email_id", "mobile_no", "language"]
+			)
 			self.contact_email = self.contact_email or email
 			self.contact_phone = self.contact_phone or phone
+			self.email_language = self.email_language or appointments.email_language(
+				self.contact_email, language
+			)
 
 	def fill_work(self, old):
 		known = {row.name for row in old.work} if old else set()
@@ -110,16 +124,7 @@ class ServiceAppointment(Document):
 		if self.flags.workshop_change:
 			appointments.apply_change(*self.flags.workshop_change)
 			self.flags.workshop_change = None
-		old = self.get_doc_before_save()
-		if old and self.status == "Confirmed" and self.rescheduled(old):
-			self.db_set({"confirmation_sent_on": None, "reminder_sent_on": None}, update_modified=False)
-		if self.status == "Confirmed" and (not old or old.status != "Confirmed" or self.rescheduled(old)):
-			appointments.send_confirmation(self)
-
-	def rescheduled(self, old) -> bool:
-		return getdate(old.appointment_date) != getdate(self.appointment_date) or get_time(
-			old.start_time
-		) != get_time(self.start_time)
+		lifecycle.reconcile(self)
 
 	def on_trash(self):
 		if self.status not in ("Requested", "Cancelled"):
@@ -129,11 +134,3 @@ class ServiceAppointment(Document):
 		held = appointments.contribution(self)
 		if held:
 			appointments.apply_change(held, None, appointments.lock_days([held[0]]))
-
-	@frappe.whitelist(methods=["POST"])
-	def set_status(self, status: str):
-		"""Desk buttons: Confirm, Arrived, Completed, No Show, Cancel."""
-		self.check_permission("write")
-		self.status = status
-		self.save()
-		return self.status

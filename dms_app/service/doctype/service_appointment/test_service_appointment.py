@@ -1,12 +1,21 @@
 """Service appointments against workshop capacity: refusals, the per-day lock under concurrency,
-who may book what (desk roles, website users and other customers' cars), and emails sent once."""
+who may book what (desk roles, website users and other customers' cars), emails sent once, and the
+workflow as an admin edits it (a state added, a state renamed, an action restricted)."""
+
+from unittest.mock import patch
 
 import frappe
 import pytest
+from frappe.email.doctype.notification.notification import trigger_daily_alerts
+from frappe.model.workflow import apply_workflow
 from frappe.utils import add_days, nowdate
 
+from dms_app.api import portal as portal_api
 from dms_app.api import service as api
+from dms_app.controllers import lifecycle
 from dms_app.service import appointments
+from dms_app.service.appointment_lifecycle import LIFECYCLE
+from dms_app.service.setup import APPOINTMENT_NOTIFICATIONS
 from dms_app.tests import factories
 from dms_app.tests.service_appointments import (
 	make_customer_vehicle,
@@ -15,6 +24,9 @@ from dms_app.tests.service_appointments import (
 	make_technician,
 	make_website_user,
 )
+from dms_app.tests.workflows import add_state_between, edited_workflow, rename_state, restrict_action
+
+DRIVER = "driver@example.com"
 
 
 def in_days(days: int) -> str:
@@ -58,6 +70,7 @@ def ensure_outgoing_email():
 
 
 def book(vehicle=None, day=None, start="09:00", hours=4.0, status="Confirmed", **fields):
+	"""An appointment requested at the desk, then moved to `status` by the system."""
 	doc = frappe.get_doc(
 		{
 			"doctype": "Service Appointment",
@@ -65,17 +78,30 @@ def book(vehicle=None, day=None, start="09:00", hours=4.0, status="Confirmed", *
 			"appointment_date": day or in_days(3),
 			"start_time": start,
 			"estimated_hours": hours,
-			"status": status,
-			"contact_email": fields.pop("contact_email", "driver@example.com"),
+			"contact_email": fields.pop("contact_email", DRIVER),
 			**fields,
 		}
-	)
-	return doc.insert()
+	).insert()
+	return doc if status == "Requested" else lifecycle.reach(doc, status)
 
 
 def count(day=None):
 	return frappe.db.count(
 		"Service Appointment", {"appointment_date": day or in_days(3), "status": ("!=", "Cancelled")}
+	)
+
+
+def booked_hours(day=None) -> float:
+	return frappe.db.get_value("Workshop Day", day or in_days(3), "booked_hours") or 0
+
+
+def sent_subjects(name) -> list[str]:
+	"""The subjects of the emails sent about an appointment (their Communications: readable in any
+	language, where the queued message is encoded)."""
+	return frappe.get_all(
+		"Communication",
+		filters={"reference_doctype": "Service Appointment", "reference_name": name},
+		pluck="subject",
 	)
 
 
@@ -89,6 +115,28 @@ def queued(name, subject_part):
 		},
 		pluck="name",
 	)
+
+
+def open_repair_order(appointment) -> str:
+	"""The repair order the advisor opens when the customer arrives (it marks the appointment Arrived)."""
+	return (
+		frappe.get_doc(
+			{
+				"doctype": "Repair Order",
+				"vehicle": appointment.vehicle,
+				"customer": appointment.customer,
+				"company": factories.default_company(),
+				"service_appointment": appointment.name,
+				"jobs": [{"job_no": 1, "pay_type": "Customer", "concern": "Annual service"}],
+			}
+		)
+		.insert()
+		.name
+	)
+
+
+def day_arrivals(day=None) -> dict:
+	return frappe.parse_json(frappe.db.get_value("Workshop Day", day or in_days(3), "arrivals") or "{}")
 
 
 @pytest.fixture
@@ -116,10 +164,9 @@ def test_cancelling_frees_the_hours_and_no_show_too(workshop):
 	second = book(hours=8, start="08:30")
 	with pytest.raises(frappe.ValidationError, match="fully booked"):
 		book(hours=2, start="11:00")
-	first.set_status("Cancelled")
+	apply_workflow(first, "Cancel Appointment")
 	book(hours=8, start="11:00")
-	second.status = "No Show"
-	second.save()
+	apply_workflow(second, "No Show")
 	assert frappe.db.get_value("Workshop Day", in_days(3), "free_hours") == 8
 
 
@@ -196,24 +243,49 @@ def test_hours_come_from_the_work_and_are_required(workshop):
 		book(hours=0)
 
 
-def test_status_only_moves_forward(workshop):
+def test_status_only_moves_forward_and_only_through_the_workflow_or_the_system(workshop):
 	doc = book(hours=1)
-	doc.set_status("Arrived")
-	doc.set_status("Completed")
-	with pytest.raises(frappe.ValidationError, match="A Completed appointment cannot become Confirmed"):
-		doc.set_status("Confirmed")
+	apply_workflow(doc, "Customer Arrived")
+	apply_workflow(doc, "Complete")
+	with pytest.raises(frappe.ValidationError, match="cannot go from Completed to Confirmed"):
+		lifecycle.reach(doc, "Confirmed")
 	cancelled = book(hours=1, start="10:00")
-	cancelled.set_status("Cancelled")
-	with pytest.raises(frappe.ValidationError, match="cannot become"):
-		cancelled.set_status("Confirmed")
+	apply_workflow(cancelled, "Cancel Appointment")
+	with pytest.raises(frappe.ValidationError, match="cannot go from Cancelled to Confirmed"):
+		lifecycle.reach(cancelled, "Confirmed")
+	confirmed_at_once = frappe.get_doc(
+		{
+			"doctype": "Service Appointment",
+			"vehicle": make_customer_vehicle(),
+			"appointment_date": in_days(3),
+			"start_time": "11:00",
+			"estimated_hours": 1,
+			"status": "Confirmed",
+		}
+	)
+	with pytest.raises(frappe.ValidationError, match="starts as Requested"):
+		confirmed_at_once.insert()
+
+
+def test_a_status_edited_directly_is_refused(workshop):
+	doc = book(hours=2)
+	doc.status = "Cancelled"
+	with pytest.raises(frappe.ValidationError, match="through its workflow actions"):
+		doc.save()
+	frappe.set_user(factories.make_user(roles=("Service Advisor",)))
+	with pytest.raises(frappe.ValidationError, match="through its workflow actions"):
+		frappe.client.set_value("Service Appointment", doc.name, "status", "Cancelled")
+	frappe.set_user("Administrator")
+	assert frappe.db.get_value("Service Appointment", doc.name, "status") == "Confirmed"
+	assert booked_hours() == 2
 
 
 def test_an_arrived_car_keeps_its_hours_when_the_day_is_past(workshop):
 	doc = book(hours=2)
-	doc.set_status("Arrived")
+	apply_workflow(doc, "Customer Arrived")
 	frappe.db.set_value("Service Appointment", doc.name, "appointment_date", add_days(nowdate(), -1))
 	doc.reload()
-	doc.set_status("Completed")  # no slot check for a car already in the workshop
+	apply_workflow(doc, "Complete")  # no slot check for a car already in the workshop
 	assert doc.status == "Completed"
 
 
@@ -269,8 +341,6 @@ def test_a_website_user_books_their_own_car_with_bookable_operations(workshop):
 	internal = make_labour_operation(hours=1)
 	user = make_website_user(customer)
 	frappe.set_user(user)
-	assert service in {op["labour_operation"] for op in api.bookable_operations(vehicle)}
-	assert internal not in {op["labour_operation"] for op in api.bookable_operations(vehicle)}
 	result = api.book_appointment(
 		vehicle,
 		in_days(3),
@@ -284,7 +354,7 @@ def test_a_website_user_books_their_own_car_with_bookable_operations(workshop):
 	frappe.set_user("Administrator")
 	doc = frappe.get_doc("Service Appointment", result["name"])
 	assert (doc.source, doc.customer, doc.contact_email) == ("Portal", customer, user)
-	assert queued(doc.name, "is confirmed")
+	assert queued(doc.name, "appointment confirmed")
 
 
 def test_a_website_user_cannot_choose_the_hours_or_the_email_address(workshop):
@@ -298,14 +368,14 @@ def test_a_website_user_cannot_choose_the_hours_or_the_email_address(workshop):
 	large = api.book_appointment(
 		vehicle, in_days(3), "09:30", work=[{"description": "Everything", "estimated_hours": 16}]
 	)
-	assert tiny["estimated_hours"] == large["estimated_hours"] == api.PORTAL_BOOKING_HOURS
+	assert tiny["estimated_hours"] == large["estimated_hours"] == appointments.PORTAL_BOOKING_HOURS
 	frappe.set_user("Administrator")
 	assert frappe.db.get_value("Service Appointment", tiny["name"], "contact_email") == user
 	assert not frappe.get_all("Email Queue Recipient", filters={"recipient": "x@example.org"})
 	assert frappe.db.get_value("Workshop Day", in_days(3), "booked_hours") == 2
 
 
-def test_a_website_user_cannot_book_or_cancel_for_another_customers_car(workshop):
+def test_a_website_user_cannot_book_for_another_customers_car(workshop):
 	mine, theirs = factories.make_customer(), factories.make_customer()
 	other_vehicle = make_customer_vehicle(theirs)
 	other_booking = book(other_vehicle, hours=1)
@@ -314,25 +384,9 @@ def test_a_website_user_cannot_book_or_cancel_for_another_customers_car(workshop
 	for vehicle in (other_vehicle, "NOSUCHVIN00000000"):
 		with pytest.raises(frappe.PermissionError, match="your own vehicles"):
 			api.book_appointment(vehicle, in_days(3), "10:00", hours=1)
-		with pytest.raises(frappe.PermissionError):
-			api.bookable_operations(vehicle)
-	with pytest.raises(frappe.DoesNotExistError):
-		api.cancel_appointment(other_booking.name)
-	assert api.my_appointments() == []
 	frappe.set_user("Administrator")
 	assert frappe.db.get_value("Service Appointment", other_booking.name, "status") == "Confirmed"
 	assert count() == 1
-
-
-def test_a_website_user_cancels_their_own_booking_and_sees_it(workshop):
-	customer = factories.make_customer()
-	vehicle = make_customer_vehicle(customer)
-	frappe.set_user(make_website_user(customer))
-	result = api.book_appointment(vehicle, in_days(3), "11:00", hours=1)
-	assert [a.name for a in api.my_appointments()] == [result["name"]]
-	assert api.cancel_appointment(result["name"], reason="Away")["status"] == "Cancelled"
-	with pytest.raises(frappe.ValidationError, match="can no longer be cancelled"):
-		api.cancel_appointment(result["name"])
 
 
 def test_portal_bookings_wait_for_an_advisor_when_auto_confirm_is_off():
@@ -343,7 +397,7 @@ def test_portal_bookings_wait_for_an_advisor_when_auto_confirm_is_off():
 	result = api.book_appointment(vehicle, in_days(3), "11:00", hours=1)
 	assert result["status"] == "Requested"
 	frappe.set_user("Administrator")
-	assert not queued(result["name"], "is confirmed")
+	assert not queued(result["name"], "appointment confirmed")
 
 
 # ------------------------------------------------------------------ emails
@@ -351,43 +405,61 @@ def test_portal_bookings_wait_for_an_advisor_when_auto_confirm_is_off():
 
 def test_confirmation_is_queued_once_and_again_after_a_reschedule(workshop):
 	doc = book(hours=1, status="Requested")
-	assert not queued(doc.name, "is confirmed")
-	doc.set_status("Confirmed")
+	assert not queued(doc.name, "appointment confirmed")
+	doc = apply_workflow(doc, "Confirm")
 	doc.notes = "Customer waits"
 	doc.save()
-	assert len(queued(doc.name, "is confirmed")) == 1
-	assert doc.confirmation_sent_on
+	assert len(queued(doc.name, "appointment confirmed")) == 1
+	assert doc.confirmed_slot
 	doc.start_time = "13:00:00"
 	doc.save()
-	assert len(queued(doc.name, "is confirmed")) == 2
+	assert len(queued(doc.name, "appointment confirmed")) == 2
+	apply_workflow(doc, "Cancel Appointment")
+	assert len(queued(doc.name, "appointment confirmed")) == 2
 
 
-def test_reminder_is_sent_once_for_tomorrows_confirmed_appointments(workshop):
+def test_customers_reading_chinese_get_the_chinese_emails(workshop):
+	"""The portal account's language first (the portal's switch), else the customer's print language."""
+	by_account = factories.make_customer()
+	user = make_website_user(by_account)
+	frappe.db.set_value("User", user, "language", "zh")
+	by_customer = factories.make_customer()
+	frappe.db.set_value("Customer", by_customer, "language", "zh")
+	for doc in (
+		book(make_customer_vehicle(by_account), hours=1, contact_email=user),
+		book(make_customer_vehicle(by_customer), hours=1, start="10:00"),
+	):
+		assert doc.email_language == "zh"
+		(subject,) = sent_subjects(doc.name)
+		assert subject.startswith("您的维修保养预约已确认"), subject
+	english = book(hours=1, start="11:00")
+	assert [s.startswith("Service appointment confirmed") for s in sent_subjects(english.name)] == [True]
+
+
+def test_the_reminder_goes_with_frappes_daily_notifications_for_tomorrows_confirmed_appointments(workshop):
 	tomorrow = add_days(nowdate(), 1)
 	confirmed = book(day=tomorrow, hours=1)
 	requested = book(day=tomorrow, hours=1, start="10:00", status="Requested")
-	book(day=in_days(3), hours=1)
-	assert appointments.send_reminders() == 1
-	assert appointments.send_reminders() == 0
+	later = book(day=in_days(3), hours=1)
+	with patch.object(frappe.local.db, "commit"):  # the job commits after each email; the test rolls back
+		trigger_daily_alerts()  # the scheduler's daily job (frappe/hooks.py)
 	assert len(queued(confirmed.name, "reminder")) == 1
-	assert not queued(requested.name, "reminder")
-	assert frappe.db.get_value("Service Appointment", confirmed.name, "reminder_sent_on")
+	assert not queued(requested.name, "reminder") and not queued(later.name, "reminder")
 
 
-def test_admin_edits_to_the_email_template_and_settings_survive_ensure_defaults():
+def test_admin_edits_to_the_notification_and_settings_survive_ensure_defaults():
 	from dms_app.setup.defaults import ensure_default_records
 
 	# first on an empty transaction: a custom field it may still have to add is DDL, which commits
 	ensure_default_records()
 	configure_workshop()
-	template = frappe.get_doc("Email Template", appointments.CONFIRMATION_TEMPLATE)
-	template.subject = "See you on {{ appointment_date }}"
-	template.save()
+	notification = frappe.get_doc("Notification", "Service Appointment Confirmation")
+	notification.subject = "See you on {{ doc.appointment_date }}"
+	notification.save()
 	frappe.db.set_single_value("DMS Settings", "arrivals_per_slot", 0)
 	ensure_default_records()
-	assert (
-		frappe.db.get_value("Email Template", template.name, "subject") == "See you on {{ appointment_date }}"
-	)
+	assert frappe.db.get_value("Notification", notification.name, "subject") == notification.subject
+	assert set(APPOINTMENT_NOTIFICATIONS) <= set(frappe.get_all("Notification", pluck="name"))
 	assert appointments.settings().arrivals_per_slot == 0
 	doc = book(hours=1)
 	assert len(queued(doc.name, "See you on")) == 1  # the admin's subject is the one sent
@@ -395,21 +467,101 @@ def test_admin_edits_to_the_email_template_and_settings_survive_ensure_defaults(
 
 def test_repair_order_link_marks_the_customer_arrived(workshop):
 	doc = book(hours=1)
-	repair_order = frappe.get_doc(
-		{
-			"doctype": "Repair Order",
-			"vehicle": doc.vehicle,
-			"customer": doc.customer,
-			"company": factories.default_company(),
-			"service_appointment": doc.name,
-			"jobs": [{"job_no": 1, "pay_type": "Customer", "concern": "Annual service"}],
-		}
-	).insert()
-	appointments.link_repair_order(doc.name, repair_order.name)
+	repair_order = open_repair_order(doc)
+	appointments.link_repair_order(doc.name, repair_order)  # again: the link is kept, nothing moves
 	doc.reload()
-	assert (doc.status, doc.repair_order) == ("Arrived", repair_order.name)
-	appointments.complete_for_repair_order(repair_order.name)
+	assert (doc.status, doc.workflow_state, doc.repair_order) == ("Arrived", "Arrived", repair_order)
+	appointments.complete_for_repair_order(repair_order)
 	assert frappe.db.get_value("Service Appointment", doc.name, "status") == "Completed"
+
+
+# ------------------------------------------------------------------ the workflow, as an admin edits it
+
+
+def test_a_state_added_between_confirmed_and_arrived_books_and_releases_once(workshop):
+	book(hours=2, start="08:00")  # the day's other booking: a second release would show
+	with edited_workflow("Service Appointment") as workflow:
+		add_state_between(workflow, "Confirmed", "Arrived", "Checked In", action="Send to Workshop")
+		assert lifecycle.workflow_problems(LIFECYCLE) == []
+		doc = apply_workflow(book(hours=3, start="09:00", status="Requested"), "Confirm")
+		doc = apply_workflow(doc, "Customer Arrived")
+		assert (doc.workflow_state, doc.status) == ("Checked In", "Confirmed")
+		doc = apply_workflow(doc, "Send to Workshop")
+		assert (doc.workflow_state, doc.status) == ("Arrived", "Arrived")
+		assert booked_hours() == 5 and day_arrivals() == {"08:00": 1, "09:00": 1}
+		repair_order = open_repair_order(doc)
+		doc.reload()
+		assert (doc.status, doc.repair_order) == ("Arrived", repair_order)
+		doc = apply_workflow(doc, "Cancel Appointment")
+		doc.notes = "Went elsewhere"
+		doc.save()
+		assert (doc.workflow_state, doc.status) == ("Cancelled", "Cancelled")
+		assert booked_hours() == 2 and day_arrivals() == {"08:00": 1}
+		assert len(queued(doc.name, "appointment confirmed")) == 1
+
+
+def test_a_renamed_state_keeps_portal_bookings_desk_moves_and_the_repair_order_link(workshop):
+	customer, neighbour = factories.make_customer(), factories.make_customer()
+	vehicle = make_customer_vehicle(customer)
+	user, other_user = make_website_user(customer), make_website_user(neighbour)
+	with edited_workflow("Service Appointment") as workflow:
+		rename_state(workflow, "Confirmed", "Booked")
+		assert lifecycle.workflow_problems(LIFECYCLE) == []
+		frappe.set_user(user)
+		booked = portal_api.book_service(vehicle, in_days(3), "09:00", "Annual service")
+		frappe.set_user("Administrator")
+		portal = frappe.get_doc("Service Appointment", booked["name"])
+		assert (booked["status"], portal.workflow_state) == ("Confirmed", "Booked")
+		assert len(queued(portal.name, "appointment confirmed")) == 1
+
+		desk = apply_workflow(book(hours=3, start="10:00", status="Requested"), "Confirm")
+		assert (desk.workflow_state, desk.status) == ("Booked", "Confirmed")
+		assert booked_hours() == 4 and len(queued(desk.name, "appointment confirmed")) == 1
+
+		# neither customer moves the appointment in the desk: not the neighbour, nor its owner
+		for who in (other_user, user):
+			frappe.set_user(who)
+			with pytest.raises(frappe.PermissionError):
+				apply_workflow(portal.as_json(), "Cancel Appointment")
+			with pytest.raises(frappe.PermissionError):
+				frappe.client.set_value("Service Appointment", portal.name, "status", "Cancelled")
+		frappe.set_user("Administrator")
+
+		open_repair_order(portal)
+		portal.reload()
+		assert (portal.workflow_state, portal.status) == ("Arrived", "Arrived")
+		apply_workflow(desk, "Cancel Appointment")
+		assert booked_hours() == 1 and day_arrivals() == {"09:00": 1}
+
+
+def test_confirm_restricted_to_the_service_manager(workshop):
+	advisor = factories.make_user(roles=("Service Advisor",))
+	manager = factories.make_user(roles=("Service Manager",))
+	vehicles = [make_customer_vehicle(), make_customer_vehicle()]
+	with edited_workflow("Service Appointment") as workflow:
+		restrict_action(workflow, "Confirm", "Service Manager")
+		assert lifecycle.workflow_problems(LIFECYCLE) == []
+		frappe.set_user(advisor)
+		# the advisor books; confirming it waits for the manager
+		booked = api.book_appointment(vehicles[0], in_days(3), "09:00", hours=2, contact_email=DRIVER)
+		doc = frappe.get_doc("Service Appointment", booked["name"])
+		assert (doc.status, doc.workflow_state) == ("Requested", "Requested")
+		with pytest.raises(frappe.ValidationError, match="Not a valid Workflow Action"):
+			apply_workflow(doc, "Confirm")
+		frappe.set_user(manager)
+		doc = apply_workflow(doc, "Confirm")
+		assert doc.status == "Confirmed"
+		by_manager = api.book_appointment(vehicles[1], in_days(3), "10:00", hours=1, contact_email=DRIVER)
+		assert by_manager["status"] == "Confirmed"
+		frappe.set_user(advisor)
+		apply_workflow(frappe.get_doc("Service Appointment", doc.name), "Cancel Appointment")
+		frappe.set_user("Administrator")
+		assert booked_hours() == 1 and day_arrivals() == {"10:00": 1}
+		assert (
+			len(queued(doc.name, "appointment confirmed"))
+			== len(queued(by_manager["name"], "appointment confirmed"))
+			== 1
+		)
 
 
 # ------------------------------------------------------------------ concurrency
@@ -502,7 +654,7 @@ def test_workshop_capacity_report_shows_booked_and_free_hours_per_day(workshop):
 
 	book(hours=4)
 	book(hours=2, start="10:00", status="Requested")
-	book(hours=3, start="11:00").set_status("Cancelled")
+	apply_workflow(book(hours=3, start="11:00"), "Cancel Appointment")
 	_columns, rows, _message, chart = execute({"from_date": in_days(3), "to_date": in_days(4)})
 	first = rows[0]
 	assert (first["appointments"], first["capacity_hours"], first["booked_hours"], first["free_hours"]) == (
@@ -547,3 +699,36 @@ def test_daily_recount_repairs_upcoming_days_changed_around_the_controller(works
 		'{"09:00": 1}',
 	)
 	assert frappe.db.get_value("Workshop Day", in_days(4), ["booked_hours", "free_hours"]) == (2, 14)
+
+
+# ------------------------------------------------------------------ existing sites
+
+
+def test_the_patch_brings_an_existing_sites_appointments_onto_the_workflow(workshop):
+	from dms_app.patches.v1 import service_appointment_workflow
+
+	customer = factories.make_customer()
+	frappe.db.set_value("Customer", customer, "language", "zh")
+	confirmed = book(make_customer_vehicle(customer), hours=2)
+	requested = book(hours=1, start="10:00", status="Requested")
+	# as the site had them before: no workflow state, confirmed drop-off or email language
+	frappe.db.sql(
+		"""update `tabService Appointment` set workflow_state = null, confirmed_slot = null,
+		email_language = null where name in %s""",
+		[(confirmed.name, requested.name)],
+	)
+	service_appointment_workflow.execute()
+	assert frappe.db.get_value(
+		"Service Appointment", confirmed.name, ["workflow_state", "confirmed_slot", "email_language"]
+	) == ("Confirmed", appointments.confirmed_slot(confirmed), "zh")
+	assert frappe.db.get_value(
+		"Service Appointment", requested.name, ["workflow_state", "confirmed_slot"]
+	) == (
+		"Requested",
+		None,
+	)
+	confirmed.reload()
+	confirmed.notes = "Saved after the upgrade"
+	confirmed.save()
+	assert len(sent_subjects(confirmed.name)) == 1  # the confirmation it had, and no second one
+	assert lifecycle.workflow_problems(LIFECYCLE) == []

@@ -19,8 +19,7 @@ def test_concurrent_clock_on_of_one_technician_exactly_one_wins(frappe_site):
 		for n in (1, 2)
 	]
 	order = rt.make_repair_order(vehicle=vin, customer=customer, labour=labour)
-	order.status = "In Progress"
-	order.save()
+	order = rt.act(order.name, "Start Work")
 	rows = [row.name for row in order.labour]
 	frappe.db.commit()
 

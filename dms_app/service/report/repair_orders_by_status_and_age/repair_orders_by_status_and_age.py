@@ -1,5 +1,5 @@
 """Repair orders not yet closed, by status and age (days since opened), with a chart by status.
-Left out: closed and cancelled repair orders."""
+Left out: closed, voided and cancelled repair orders."""
 
 import frappe
 from frappe import _

@@ -58,11 +58,13 @@ def test_completed_drive_schedules_a_follow_up_and_reminder():
 	todo = frappe.get_all(
 		"ToDo",
 		filters={"reference_type": "Lead", "reference_name": lead, "status": "Open"},
-		fields=["allocated_to", "date"],
+		fields=["name", "allocated_to", "date"],
 	)
 	assert [(t.allocated_to, t.date) for t in todo] == [(consultant, getdate(nowdate()))]
-	assert crm.send_follow_up_reminders() >= 1
-	assert frappe.db.exists("Notification Log", {"for_user": consultant, "document_name": lead})
+	tu.run_daily_notifications()
+	assert frappe.db.exists(
+		"Notification Log", {"for_user": consultant, "document_type": "ToDo", "document_name": todo[0].name}
+	)
 
 
 def test_follow_up_cannot_be_in_the_past():

@@ -58,8 +58,10 @@ frappe.ui.form.on("Vehicle Deal", {
 		frm.set_query("trade_in", () => ({ filters: { docstatus: 1, status: "Appraised" } }));
 	},
 	refresh(frm) {
-		// the form's message area keeps what earlier refreshes added: start it empty
-		frm.dashboard.clear_headline();
+		// the form's message area keeps what earlier refreshes added: start it empty, unless it tells
+		// of the workflow's problems (dms_lifecycle.js)
+		const workflow_problems = ((frm.doc.__onload || {}).workflow_problems || []).length;
+		if (!workflow_problems) frm.dashboard.clear_headline();
 		if (frm.is_new()) return;
 		const closed = ["Invoiced", "Delivered", "Lost"].includes(frm.doc.status);
 		const call = (method, args, then) =>
@@ -96,7 +98,7 @@ frappe.ui.form.on("Vehicle Deal", {
 				frappe.prompt({ fieldname: "reason", fieldtype: "Small Text", label: __("Reason"), reqd: 1 }, (v) =>
 					call("mark_lost", { deal_name: frm.doc.name, reason: v.reason }, () => frm.reload_doc())));
 		}
-		if (frm.doc.needs_approval && frm.doc.workflow_state !== "Approved") {
+		if (frm.doc.needs_approval && frm.doc.approval_status !== "Approved" && !workflow_problems) {
 			frm.dashboard.set_headline_alert(__("The discount is over the limit: a Sales Manager must approve it."), "orange");
 		}
 	},

@@ -4,8 +4,10 @@ from frappe.model.document import Document
 from frappe.model.workflow import get_workflow_name, is_transition_condition_satisfied
 from frappe.utils import flt, getdate, nowdate
 
+from dms_app.controllers import lifecycle
 from dms_app.vehicle_sales import deal as deal_logic
 from dms_app.vehicle_sales import finance
+from dms_app.vehicle_sales.approval import APPROVED, LIFECYCLE
 from dms_app.vehicles.lifecycle import UNAVAILABLE
 
 LOCKED_AFTER_ORDER = ("vin", "trim", "vehicle_price", "discount_amount", "trade_in", "customer")
@@ -23,6 +25,7 @@ class VehicleDeal(Document):
 		from dms_app.vehicle_sales.doctype.vehicle_deal_item.vehicle_deal_item import VehicleDealItem
 
 		amount_financed: DF.Currency
+		approval_status: DF.Literal["Draft", "Pending Approval", "Approved", "Rejected"]
 		approved_by: DF.Link | None
 		approved_discount: DF.Currency
 		apr: DF.Percent
@@ -72,6 +75,9 @@ class VehicleDeal(Document):
 		workflow_state: DF.Link | None
 
 	# end: auto-generated types
+	def onload(self):
+		lifecycle.set_onload_problems(self)
+
 	def before_validate(self):
 		# before Frappe's mandatory check, so a deal inserted without a price (REST, import) gets one
 		self.fill_vehicle()
@@ -79,12 +85,16 @@ class VehicleDeal(Document):
 			self.taxes_and_charges = deal_logic.default_tax_template(self.company)
 
 	def validate(self):
+		lifecycle.validate(self)
 		self.validate_vehicle_free()
 		self.validate_locked_fields()
 		self.validate_trade_in()
 		self.compute_totals()
 		self.compute_finance()
 		self.apply_approval()
+
+	def on_update(self):
+		lifecycle.reconcile(self)
 
 	def fill_vehicle(self):
 		if self.deal_type == "Stock Vehicle":
@@ -229,7 +239,9 @@ class VehicleDeal(Document):
 		)
 
 	def apply_approval(self):
-		"""Record who approved which reduction; refuse one raised past an approval."""
+		"""Record who approved which reduction when the deal reaches the Approved milestone (once, by
+		whichever workflow state sets it), clear it when the deal leaves it, and refuse a reduction
+		raised past the approved one."""
 		reduction = self.reduction()
 		self.needs_approval = finance.needs_approval(
 			reduction,
@@ -239,11 +251,11 @@ class VehicleDeal(Document):
 		)
 		self.check_workflow_transition()
 		before = self.get_doc_before_save()
-		was_approved = bool(before) and before.workflow_state == "Approved"
-		if self.workflow_state == "Approved" and not was_approved:
+		was_approved = bool(before) and before.approval_status == APPROVED
+		if self.approval_status == APPROVED and not was_approved:
 			self.approved_by = frappe.session.user
 			self.approved_discount = reduction
-		elif self.workflow_state != "Approved":
+		elif self.approval_status != APPROVED:
 			self.approved_by = None
 			self.approved_discount = 0
 		elif self.needs_approval and reduction > flt(self.approved_discount):
@@ -256,10 +268,11 @@ class VehicleDeal(Document):
 
 	def check_workflow_transition(self):
 		"""Frappe checks a transition's condition on the deal as it was before the save, so a discount
-		raised in the same save that sets "Approved" would pass `not doc.needs_approval`. Check the
-		(admin-editable) transitions again on the new values."""
+		raised in the same save that moves the deal to Approved would pass `not doc.needs_approval`.
+		When a save moves the milestone, a transition of the (admin's) workflow into the new state must
+		allow it on the new values too."""
 		before = self.get_doc_before_save()
-		if not before or not before.workflow_state or before.workflow_state == self.workflow_state:
+		if not before or before.approval_status == self.approval_status or self.flags.lifecycle_move:
 			return
 		workflow_name = get_workflow_name(self.doctype)
 		if not workflow_name:
@@ -283,4 +296,4 @@ class VehicleDeal(Document):
 	def is_discount_approved(self) -> bool:
 		if not self.needs_approval:
 			return True
-		return self.workflow_state == "Approved" and flt(self.approved_discount) >= self.reduction()
+		return self.approval_status == APPROVED and flt(self.approved_discount) >= self.reduction()

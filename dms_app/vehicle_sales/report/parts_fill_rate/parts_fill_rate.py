@@ -6,7 +6,7 @@ the period (workshop), or on a stock-updating Sales Invoice not made from an ord
 counter sale, which by nature was filled from stock). An order or repair order line counts as
 filled from stock when the stock ledger shows at least its quantity on hand in its warehouse when
 it was demanded (the qty after the last stock movement up to that moment).
-Left out: items outside the parts item group, cancelled repair orders and return invoices."""
+Left out: items outside the parts item group, voided and cancelled repair orders and return invoices."""
 
 from collections import defaultdict
 
@@ -48,7 +48,7 @@ def execute(filters=None):
 		from `tabRepair Order Part` rop
 		join `tabRepair Order` ro on ro.name = rop.parent and rop.parenttype = 'Repair Order'
 		join `tabItem` item on item.name = rop.item_code
-		where ro.company = %s and ro.status != 'Cancelled' and rop.approval_status = 'Approved'
+		where ro.company = %s and ro.status not in ('Voided', 'Cancelled') and rop.approval_status = 'Approved'
 		and date(coalesce(ro.opened_on, ro.creation)) between %s and %s and item.item_group = %s""",
 		(company, from_date, to_date, group),
 		as_dict=True,

@@ -3,8 +3,9 @@
 - Days supply = units in stock ÷ (units sold in the last 30 days up to To Date ÷ 30), new vehicles,
   both counted on To Date as dms_app.vehicles.inventory counts them (and Days Supply by Model).
 - Inventory turn = cost of goods sold in the period (stock ledger value of vehicles leaving on
-  Delivery Notes / stock-updating invoices) ÷ average inventory at cost (stock ledger value at the
-  start and at the end of the period).
+  Delivery Notes / stock-updating invoices) ÷ average inventory at cost (the vehicle stock value,
+  inventory.stock_value, the day before From Date and on To Date). The closing value is the DMS
+  workspace's Vehicle Stock Value card on the same date.
 Left out: used vehicles from days supply.
 """
 
@@ -18,19 +19,8 @@ from dms_app.controllers import reports
 from dms_app.vehicles import inventory
 
 
-def item_models() -> dict[str, str]:
-	"""Vehicle Item → Vehicle Model, from the vehicles sold or stocked as that item."""
-	return dict(
-		frappe.db.sql(
-			"select item, max(model) from `tabMotor Vehicle` where item is not null and model is not null group by item"
-		)
-	)
-
-
 def execute(filters=None):
 	company, from_date, to_date = reports.period(filters)
-	models = item_models()
-	items = list(models)
 	rows = defaultdict(lambda: {"in_stock": 0, "sold_30": 0, "cogs": 0.0, "opening": 0.0, "closing": 0.0})
 	for model, units in inventory.units_in_stock(company, to_date, stock_type="New").items():
 		rows[model]["in_stock"] = units
@@ -38,22 +28,12 @@ def execute(filters=None):
 		company, add_days(to_date, -29), to_date, stock_type="New"
 	).items():
 		rows[model]["sold_30"] = units
-	if items:
-		for item, cogs, opening, closing in frappe.db.sql(
-			"""select item_code,
-				sum(case when posting_date between %(from)s and %(to)s and actual_qty < 0
-					and voucher_type in ('Delivery Note', 'Sales Invoice') then -stock_value_difference else 0 end),
-				sum(case when posting_date < %(from)s then stock_value_difference else 0 end),
-				sum(case when posting_date <= %(to)s then stock_value_difference else 0 end)
-			from `tabStock Ledger Entry`
-			where is_cancelled = 0 and company = %(company)s and item_code in %(items)s
-			group by item_code""",
-			{"from": from_date, "to": to_date, "company": company, "items": items},
-		):
-			row = rows[models[item]]
-			row["cogs"] += flt(cogs)
-			row["opening"] += flt(opening)
-			row["closing"] += flt(closing)
+	for model, value in inventory.stock_value(company, add_days(from_date, -1)).items():
+		rows[model]["opening"] = value
+	for model, value in inventory.stock_value(company, to_date).items():
+		rows[model]["closing"] = value
+	for model, value in cost_of_sales(company, from_date, to_date).items():
+		rows[model]["cogs"] = value
 	data = []
 	for model in sorted(rows):
 		r = rows[model]
@@ -84,8 +64,28 @@ def execute(filters=None):
 			"value": kpi.inventory_turn(totals["cogs"], totals["opening"], totals["closing"]),
 			"datatype": "Float",
 		},
+		{"label": frappe._("Closing Inventory"), "value": flt(totals["closing"], 2), "datatype": "Currency"},
 	]
 	return columns(), data, None, None, summary
+
+
+def cost_of_sales(company: str, from_date, to_date) -> dict[str, float]:
+	"""Cost of the vehicles that left stock on Delivery Notes or stock-updating Sales Invoices in
+	the period, by model: their stock ledger value."""
+	models = inventory.item_models()
+	values = defaultdict(float)
+	if not models:
+		return values
+	for item, value in frappe.db.sql(
+		"""select item_code, -sum(stock_value_difference) from `tabStock Ledger Entry`
+		where is_cancelled = 0 and company = %(company)s and posting_date between %(from)s and %(to)s
+			and actual_qty < 0 and voucher_type in ('Delivery Note', 'Sales Invoice')
+			and item_code in %(items)s
+		group by item_code""",
+		{"company": company, "from": from_date, "to": to_date, "items": list(models)},
+	):
+		values[models[item]] += flt(value)
+	return values
 
 
 def columns():

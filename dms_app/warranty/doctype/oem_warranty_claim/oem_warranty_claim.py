@@ -1,8 +1,9 @@
 """OEM Warranty Claim: the dealer's claim to the manufacturer for one repaired failure.
 
-Not ERPNext's Warranty Claim (a customer's complaint), which it may link to. States move through
-the "OEM Warranty Claim" Workflow (an editable default, see dms_app/warranty/setup.py); this
-controller checks what each state needs and books the ledger (dms_app/warranty/accounting.py).
+Not ERPNext's Warranty Claim (a customer's complaint), which it may link to. Its status is the
+milestone the code owns (dms_app/warranty/lifecycle.py), moved by the admin's "OEM Warranty Claim"
+Workflow or by the OEM's response file; this controller checks what each milestone needs, and the
+lifecycle books the ledger (dms_app/warranty/accounting.py).
 """
 
 import frappe
@@ -10,6 +11,7 @@ from frappe import _
 from frappe.model.document import Document
 from frappe.utils import getdate, nowdate
 
+from dms_app.controllers import lifecycle
 from dms_app.warranty import accounting
 from dms_app.warranty.coverage import cover_for_group
 from dms_app.warranty.policies import vehicle_covers
@@ -123,11 +125,16 @@ class OEMWarrantyClaim(Document):
 		vin: DF.Link
 		warranty_policy: DF.Link | None
 		warranty_start_date: DF.Date | None
+		workflow_state: DF.Link | None
 		write_off_entry: DF.Link | None
 		written_off_amount: DF.Currency
 
 	# end: auto-generated types
+	def onload(self):
+		lifecycle.set_onload_problems(self)
+
 	def validate(self):
+		lifecycle.validate(self)
 		terms = self.oem_terms()
 		self.oem_customer = self.oem_customer or terms.oem_customer
 		self.currency = frappe.get_cached_value("Company", self.company, "default_currency")
@@ -152,12 +159,18 @@ class OEMWarrantyClaim(Document):
 				),
 				title=_("Submission Window Closed"),
 			)
+		self.status = "Submitted"  # whichever state the workflow submitted it into
 		self.submitted_on = nowdate()
+
+	def on_update(self):
+		lifecycle.reconcile(self)
 
 	def on_submit(self):
 		self.db_set("sales_invoice", accounting.make_claim_invoice(self))
+		lifecycle.reconcile(self)
 
 	def before_update_after_submit(self):
+		lifecycle.validate(self)
 		self.validate_settled_unchanged()
 		if money(self.accepted_amount) > money(self.claimed_amount):
 			frappe.throw(
@@ -165,27 +178,16 @@ class OEMWarrantyClaim(Document):
 					self.accepted_amount, self.claimed_amount
 				)
 			)
-		if not self.has_value_changed("status"):
-			return
-		handler = getattr(self, "enter_" + frappe.scrub(self.status), None)
-		if handler:
-			handler()
+		if self.has_value_changed("status"):
+			self.enter(self.status)
 
 	def on_update_after_submit(self):
-		if not self.has_value_changed("status"):
-			return
-		if self.status == "Credited":
-			payment, write_off = accounting.record_credit(self)
-			self.db_set({"payment_entry": payment, "write_off_entry": write_off})
-		elif self.status == "Written Off":
-			self.db_set(
-				"write_off_entry", accounting.write_off_shortfall(self, self.written_off_amount, nowdate())
-			)
+		lifecycle.reconcile(self)  # books the credit and write-off once, at their milestones
 
 	def on_cancel(self):
-		accounting.reverse(self)
-		# Frappe skips workflow validation on cancel, so the state field is set here.
 		self.db_set("status", "Cancelled")
+		lifecycle.reconcile(self)  # undoes the write-off and credit, newest first
+		accounting.cancel_claim_invoice(self)
 
 	def validate_settled_unchanged(self):
 		"""A credited or written-off claim is booked: its amounts and OEM answer can't be edited
@@ -214,7 +216,19 @@ class OEMWarrantyClaim(Document):
 				title=_("Claim Settled"),
 			)
 
-	# --- what each state needs -------------------------------------------------------------
+	# --- what each milestone needs ---------------------------------------------------------
+
+	def enter(self, milestone: str):
+		"""Check and fill what the claim needs on reaching a milestone after submission, however it
+		got there: a workflow action (whatever its states are called) or the OEM's response file."""
+		{
+			"Accepted": self.enter_accepted,
+			"Partially Accepted": self.enter_partially_accepted,
+			"Rejected": self.enter_rejected,
+			"Resubmitted": self.enter_resubmitted,
+			"Credited": self.enter_credited,
+			"Written Off": self.enter_written_off,
+		}[milestone]()
 
 	def enter_accepted(self):
 		self.accepted_amount = self.claimed_amount

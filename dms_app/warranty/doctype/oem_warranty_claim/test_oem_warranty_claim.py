@@ -2,7 +2,7 @@
 
 import frappe
 import pytest
-from frappe.model.workflow import WorkflowPermissionError, WorkflowTransitionError, apply_workflow
+from frappe.model.workflow import WorkflowTransitionError, apply_workflow
 from frappe.utils import add_days, add_months, nowdate
 
 from dms_app.tests.factories import make_item, make_user
@@ -56,8 +56,8 @@ def test_submission_books_the_receivable_from_the_oem(oem):
 
 def test_partial_credit_and_write_off_settle_the_invoice(oem):
 	claim = make_claim(make_customer_vehicle(), submit=True)
-	respond(claim, "Partially Accepted", accepted_amount=300, rejection_reason="EXH")
-	respond(claim, "Credited", credit_reference="OEM-CN-77")
+	respond(claim, "Partially Accept", accepted_amount=300, rejection_reason="EXH")
+	respond(claim, "Record Credit", credit_reference="OEM-CN-77")
 	claim.reload()
 	assert (claim.credited_amount, claim.written_off_amount) == (300, 150)
 	debtors = frappe.db.get_value("Sales Invoice", claim.sales_invoice, "debit_to")
@@ -74,8 +74,8 @@ def test_partial_credit_and_write_off_settle_the_invoice(oem):
 
 def test_a_settled_claim_keeps_the_amounts_it_was_booked_with(oem):
 	claim = make_claim(make_customer_vehicle(), submit=True)
-	respond(claim, "Partially Accepted", accepted_amount=300, rejection_reason="EXH")
-	respond(claim, "Credited", credit_reference="OEM-CN-78")
+	respond(claim, "Partially Accept", accepted_amount=300, rejection_reason="EXH")
+	respond(claim, "Record Credit", credit_reference="OEM-CN-78")
 	for field, value in (("accepted_amount", 450), ("credit_reference", "OEM-CN-79")):
 		claim.reload()
 		claim.set(field, value)
@@ -92,12 +92,12 @@ def test_a_settled_claim_keeps_the_amounts_it_was_booked_with(oem):
 
 def test_rejection_resubmission_then_full_credit_writes_nothing_off(oem):
 	claim = make_claim(make_customer_vehicle(), submit=True)
-	respond(claim, "Rejected", rejection_reason="MDC", response_notes="Photos missing")
-	respond(claim, "Resubmitted")
+	respond(claim, "Reject", rejection_reason="MDC", response_notes="Photos missing")
+	respond(claim, "Resubmit")
 	assert claim.resubmission_count == 1 and not claim.rejection_reason and claim.sales_invoice
-	respond(claim, "Accepted")
+	respond(claim, "Accept")
 	assert claim.accepted_amount == 450
-	respond(claim, "Credited", credit_reference="CN-2")
+	respond(claim, "Record Credit", credit_reference="CN-2")
 	claim.reload()
 	assert claim.payment_entry and not claim.write_off_entry and claim.written_off_amount == 0
 	assert [r.status for r in claim.responses] == ["Rejected", "Resubmitted", "Accepted", "Credited"]
@@ -105,8 +105,8 @@ def test_rejection_resubmission_then_full_credit_writes_nothing_off(oem):
 
 def test_rejected_claim_is_written_off(oem):
 	claim = make_claim(make_customer_vehicle(), submit=True)
-	respond(claim, "Rejected", rejection_reason="NCD")
-	respond(claim, "Written Off")
+	respond(claim, "Reject", rejection_reason="NCD")
+	respond(claim, "Write Off")
 	claim.reload()
 	assert claim.written_off_amount == 450 and not claim.payment_entry
 	assert gl_balance(claim.write_off_entry, settings("warranty_write_off_account")) == 450
@@ -115,8 +115,8 @@ def test_rejected_claim_is_written_off(oem):
 
 def test_cancel_reverses_every_posting(oem):
 	claim = make_claim(make_customer_vehicle(), submit=True)
-	respond(claim, "Partially Accepted", accepted_amount=400, rejection_reason="IPP")
-	respond(claim, "Credited", credit_reference="CN-3")
+	respond(claim, "Partially Accept", accepted_amount=400, rejection_reason="IPP")
+	respond(claim, "Record Credit", credit_reference="CN-3")
 	claim.reload()
 	claim.cancel()
 	claim.reload()
@@ -196,17 +196,34 @@ def test_same_job_cannot_be_claimed_twice(oem):
 def test_response_amounts_and_reasons_are_checked(oem):
 	claim = make_claim(make_customer_vehicle(), submit=True)
 	with pytest.raises(frappe.ValidationError, match="above the claimed"):
-		respond(claim, "Partially Accepted", accepted_amount=450.01, rejection_reason="EXH")
+		respond(claim, "Partially Accept", accepted_amount=450.01, rejection_reason="EXH")
 	with pytest.raises(frappe.ValidationError, match="reason code"):
-		respond(claim, "Partially Accepted", accepted_amount=100)
+		respond(claim, "Partially Accept", accepted_amount=100)
 	with pytest.raises(frappe.ValidationError, match="below the claimed"):
-		respond(claim, "Partially Accepted", accepted_amount=450, rejection_reason="EXH")
-	with pytest.raises(WorkflowPermissionError):
-		respond(claim, "Credited", credit_reference="X")  # not accepted yet
-	respond(claim, "Accepted")
+		respond(claim, "Partially Accept", accepted_amount=450, rejection_reason="EXH")
+	with pytest.raises(WorkflowTransitionError):
+		respond(claim, "Record Credit")  # not accepted yet
+	respond(claim, "Accept")
 	with pytest.raises(frappe.ValidationError, match="credit reference"):
-		respond(claim, "Credited")
+		respond(claim, "Record Credit")
 	assert frappe.db.get_value("OEM Warranty Claim", claim.name, "status") == "Accepted"
+
+
+def test_editing_the_status_is_refused(oem):
+	"""The status moves through workflow actions and the OEM's file only: an edit books nothing."""
+	claim = make_claim(make_customer_vehicle(), submit=True)
+	for status, message in (("Credited", "cannot go from Submitted to Credited"), ("Accepted", "workflow")):
+		claim.reload()
+		claim.update({"status": status, "credit_reference": "CN-EDIT"})
+		with pytest.raises(frappe.ValidationError, match=message):
+			claim.save()
+	draft = make_claim(make_customer_vehicle())
+	draft.status = "Submitted"
+	with pytest.raises(frappe.ValidationError, match="workflow"):
+		draft.save()
+	assert frappe.db.get_value("OEM Warranty Claim", claim.name, "status") == "Submitted"
+	assert frappe.db.get_value("OEM Warranty Claim", draft.name, ["status", "docstatus"]) == ("Draft", 0)
+	assert not frappe.db.exists("Payment Entry", {"reference_no": "CN-EDIT"})
 
 
 def test_roles(oem):
