@@ -183,7 +183,9 @@ def apply_approvals(doc, before):
 	for _table, row in lines(doc, include_declined=True):
 		old = previous.get(row.name)
 		if old and row.approval_status != old.approval_status and not doc.flags.deciding_lines:
-			frappe.throw(_("Row {0}: the customer's decision is recorded with Decide Lines.").format(row.idx))
+			frappe.throw(
+				_("Row {0}: record the customer's decision with Record Customer Decision.").format(row.idx)
+			)
 		if old and needs_new_approval(old, row):
 			row.approval_status = row.approved_by = row.approved_on = None
 			if row.meta.has_field("decided_via"):

@@ -474,7 +474,7 @@ def test_decisions_only_by_the_orders_customer(mixed_order):
 		api.decide_lines(doc.name, {"nope": "Approved"})
 	doc.reload()
 	doc.labour[-1].approval_status = "Approved"
-	with pytest.raises(frappe.ValidationError, match="Decide Lines"):
+	with pytest.raises(frappe.ValidationError, match="Record Customer Decision"):
 		doc.save()
 	result = api.decide_lines(doc.name, {row: "Declined"})
 	assert result["decided_via"] == "Desk"

@@ -97,7 +97,7 @@ def summary(rows) -> list[dict]:
 			"indicator": "Red",
 		},
 		{
-			"label": _("Stock at cost"),
+			"label": _("Unsold vehicles at cost"),
 			"value": sum(flt(r["landed_cost"]) for r in rows),
 			"datatype": "Currency",
 		},
