@@ -25,7 +25,7 @@ from dataclasses import dataclass, field
 
 import frappe
 from frappe import _
-from frappe.model.workflow import apply_workflow, get_transitions, get_workflow_name
+from frappe.model.workflow import apply_workflow, can_cancel_document, get_transitions, get_workflow_name
 
 
 @dataclass(frozen=True)
@@ -139,6 +139,30 @@ def validate(doc) -> None:
 		)
 
 
+def check_through_workflow(doc, docstatus: int) -> None:
+	"""With a workflow, submitting and cancelling go through its actions, as in the desk: Frappe
+	checks transitions only on save, so a submit or cancel by REST would skip their roles and
+	conditions. A workflow with no transition into a cancelled state leaves cancelling to the form.
+	Call from `before_submit` (1) and `before_cancel` (2); system moves (`reach`) pass."""
+	name = get_workflow_name(doc.doctype)
+	if not name or doc.flags.lifecycle_move or (docstatus == 2 and can_cancel_document(doc.doctype)):
+		return
+	state = state_row(name, doc.get(get_lifecycle(doc.doctype).state_field))
+	before = doc.get_doc_before_save()
+	if not (
+		state
+		and before
+		and cint_status(state) == docstatus
+		and any(t.next_state == state.state for t in get_transitions(before))
+	):
+		frappe.throw(
+			_("{0} {1} is submitted and cancelled through its workflow actions.").format(
+				_(doc.doctype), doc.name
+			),
+			frappe.PermissionError,
+		)
+
+
 def moved_by_workflow(doc, lifecycle: Lifecycle, before) -> bool:
 	"""True when the workflow state changed to a state that sets this milestone."""
 	name = get_workflow_name(doc.doctype)
@@ -190,6 +214,29 @@ def take_action(doc, milestone: str):
 		if row and milestone_of(row, lifecycle) == milestone:
 			return apply_workflow(doc, transition.action)
 	return None
+
+
+def submit(doc):
+	"""Submit through the user's workflow action that leads to the submit milestone, as the form's
+	button does (a direct submit is refused when there is a workflow); `doc` is reloaded."""
+	return take(doc, get_lifecycle(doc.doctype).on_submit)
+
+
+def cancel(doc):
+	"""Cancel through the user's workflow action, as the form's button does; `doc` is reloaded."""
+	return take(doc, get_lifecycle(doc.doctype).on_cancel)
+
+
+def take(doc, milestone: str):
+	if not take_action(doc, milestone):
+		frappe.throw(
+			_("No workflow action of yours takes {0} {1} to {2}.").format(
+				_(doc.doctype), doc.name, _(milestone)
+			),
+			frappe.PermissionError,
+		)
+	doc.reload()
+	return doc
 
 
 def sync_state(doc, lifecycle: Lifecycle | None = None) -> None:

@@ -4,6 +4,7 @@ shipped and partly received, moved only through the OEM order flow and ERPNext d
 import frappe
 from frappe.utils import add_days, nowdate
 
+from dms_app.controllers import lifecycle
 from dms_app.demo.vehicles import COLOURS, demo_vin
 from dms_app.oem_orders import vehicle_orders
 from dms_app.oem_orders.confirmation_import import to_csv
@@ -44,7 +45,7 @@ def create(rng) -> dict:
 		).insert(ignore_permissions=True)
 		if stage == "Draft":
 			continue
-		order.submit()
+		lifecycle.submit(order)
 		rows = [
 			{
 				"oem_order_no": order.oem_order_no,

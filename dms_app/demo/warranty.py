@@ -143,7 +143,7 @@ def make_claim(vin, failure, odometer, completed_days_ago, story):
 	claim.insert(ignore_permissions=True)
 	for milestone in story:
 		if milestone == "Submitted":
-			claim.submit()
+			lifecycle.submit(claim)
 			continue
 		claim.reload()
 		values = {

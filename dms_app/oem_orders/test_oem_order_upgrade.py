@@ -7,7 +7,7 @@ from frappe.utils import nowdate
 from dms_app.controllers import lifecycle
 from dms_app.oem_orders.lifecycle import LIFECYCLE
 from dms_app.patches.v1 import oem_order_lifecycle as patch
-from dms_app.tests import factories
+from dms_app.tests import factories, workflows
 from dms_app.tests.oem_orders import imported, make_oem_order
 from dms_app.tests.workflows import edited_workflow, forget
 
@@ -22,7 +22,7 @@ def test_existing_orders_get_the_milestone_their_vehicles_show():
 		[{"oem_order_no": shipped.name, "line": 1, "vin": factories.make_vin(), "shipped_date": nowdate()}]
 	)
 	cancelled.reload()
-	cancelled.cancel()
+	workflows.cancel(cancelled)
 	with edited_workflow(DOCTYPE) as workflow:
 		for row in workflow.states:
 			row.update_field = row.update_value = None

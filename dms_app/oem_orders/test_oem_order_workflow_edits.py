@@ -10,7 +10,7 @@ from frappe.utils import flt, nowdate
 from dms_app.controllers.lifecycle import workflow_problems
 from dms_app.oem_orders.lifecycle import LIFECYCLE
 from dms_app.oem_orders.report.open_oem_orders import open_oem_orders
-from dms_app.tests import factories
+from dms_app.tests import factories, workflows
 from dms_app.tests.oem_orders import imported, make_oem_order, receive
 from dms_app.tests.workflows import add_state_between, edited_workflow, rename_state, restrict_action
 
@@ -67,7 +67,7 @@ def receive_then_cancel(order, vins: list[str]):
 	assert stock_ledger(order) == {}
 	assert frappe.db.get_value(DOCTYPE, order.name, "status") == "Shipped"
 	order.reload()
-	order.cancel()
+	workflows.cancel(order)
 	assert purchase_orders(order) == [2] and vehicles(order) == {}
 	assert milestone_and_state(order) == ("Cancelled", "Cancelled")
 

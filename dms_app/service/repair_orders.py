@@ -12,8 +12,6 @@ import frappe
 from frappe import _
 from frappe.model.workflow import (
 	apply_workflow,
-	can_cancel_document,
-	get_transitions,
 	get_workflow,
 	get_workflow_name,
 	is_transition_condition_satisfied,
@@ -369,33 +367,13 @@ def check_allowed_move(doc, target: str):
 		)
 
 
-def check_through_workflow(doc, docstatus: int):
-	"""With a workflow, completing (submit) and cancelling go through its actions, as in the desk:
-	a submit or cancel by REST must not skip the roles and conditions of its transitions. A
-	workflow that has no transition into a cancelled state leaves cancelling to the form."""
-	name = get_workflow_name(doc.doctype)
-	if not name or doc.flags.lifecycle_move or (docstatus == 2 and can_cancel_document(doc.doctype)):
-		return
-	state = lifecycle.state_row(name, doc.workflow_state)
-	before = doc.get_doc_before_save()
-	if not (
-		state
-		and lifecycle.cint_status(state) == docstatus
-		and any(t.next_state == state.state for t in get_transitions(before))
-	):
-		frappe.throw(
-			_("Repair order {0} is completed and cancelled through its workflow actions.").format(doc.name),
-			frappe.PermissionError,
-		)
-
-
 # ---------------------------------------------------------------- submit, update, cancel
 
 
 def before_submit(doc):
 	"""Completing is submitting, whatever the workflow's state is called: the milestone is
 	Completed once the order is fit for it."""
-	check_through_workflow(doc, 1)
+	lifecycle.check_through_workflow(doc, 1)
 	check_allowed_move(doc, COMPLETED)
 	doc.status = COMPLETED
 	check_can_complete(doc)
@@ -414,7 +392,7 @@ def before_cancel(doc):
 	"""Cancelling a completed order reverses what completion booked (the lifecycle's effects); an
 	amendment then carries the work on. An invoiced order keeps its bookings until its invoice is
 	cancelled."""
-	check_through_workflow(doc, 2)
+	lifecycle.check_through_workflow(doc, 2)
 	invoices = submitted_invoices(doc.name)
 	if invoices:
 		frappe.throw(

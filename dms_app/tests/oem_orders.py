@@ -5,7 +5,7 @@ from frappe.utils import add_days, nowdate
 
 from dms_app.oem_orders import vehicle_orders
 from dms_app.oem_orders.confirmation_import import to_csv as csv_of
-from dms_app.tests import factories
+from dms_app.tests import factories, workflows
 
 
 def make_oem_order(lines: list[tuple[str, int]], rate: float = 25000, submit: bool = True, **fields):
@@ -31,7 +31,7 @@ def make_oem_order(lines: list[tuple[str, int]], rate: float = 25000, submit: bo
 	)
 	order.insert()
 	if submit:
-		order.submit()
+		workflows.submit(order)
 	return order
 
 

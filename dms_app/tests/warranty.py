@@ -4,7 +4,7 @@ import frappe
 from frappe.model.workflow import apply_workflow
 from frappe.utils import add_days, add_months, nowdate
 
-from dms_app.tests import factories
+from dms_app.tests import factories, workflows
 from dms_app.tests.factories import default_company, make_customer, make_item, make_vehicle_trim
 
 
@@ -97,7 +97,7 @@ def make_claim(
 	)
 	claim.insert()
 	if submit:
-		claim.submit()
+		workflows.submit(claim)
 	return claim
 
 

@@ -7,6 +7,9 @@ from contextlib import contextmanager
 import frappe
 from frappe.model.workflow import get_workflow_name
 
+# submit and cancel a document through its workflow, as the form's buttons do
+from dms_app.controllers.lifecycle import cancel, submit
+
 
 @contextmanager
 def edited_workflow(doctype: str):

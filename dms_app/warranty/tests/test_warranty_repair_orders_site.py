@@ -5,6 +5,7 @@ import pytest
 from frappe.model.workflow import apply_workflow
 
 from dms_app.api.warranty import make_claims_from_repair_order
+from dms_app.tests import workflows
 from dms_app.tests.factories import make_supplier, make_user
 from dms_app.tests.warranty import (
 	gl_balance,
@@ -84,7 +85,7 @@ def test_completed_repair_order_drafts_one_claim_per_warranty_job():
 
 	claim.causal_part = frappe.get_all("Item", pluck="name", limit=1)[0]
 	claim.save()
-	claim.submit()
+	workflows.submit(claim)
 	respond(claim, "Partially Accept", accepted_amount=100, rejection_reason="EXH")
 	respond(claim, "Record Credit", credit_reference="OEM-CR-1")
 	claim.reload()

@@ -117,6 +117,7 @@ class OEMVehicleOrder(Document):
 		line.amount = flt(line.qty) * flt(line.rate)
 
 	def before_submit(self):
+		lifecycle.check_through_workflow(self, 1)
 		self.status = "Submitted"  # whichever state the workflow submitted it into
 
 	def on_submit(self):
@@ -152,6 +153,7 @@ class OEMVehicleOrder(Document):
 		lifecycle.reconcile(self)
 
 	def before_cancel(self):
+		lifecycle.check_through_workflow(self, 2)
 		vehicle_orders.check_cancellable(self)
 
 	def on_cancel(self):

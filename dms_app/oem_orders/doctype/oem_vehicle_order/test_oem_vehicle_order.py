@@ -9,7 +9,7 @@ from frappe.utils import add_days, flt, nowdate
 from dms_app.oem_orders import vehicle_orders
 from dms_app.oem_orders.lifecycle import LIFECYCLE
 from dms_app.setup.defaults import ensure_default_records
-from dms_app.tests import factories
+from dms_app.tests import factories, workflows
 from dms_app.tests.oem_orders import csv_of, imported, make_oem_order, receive
 
 
@@ -250,7 +250,7 @@ def test_cancelling_an_order_with_received_vehicles_is_refused(trims):
 	receipt = receive(order, vins[:1])
 	order.reload()
 	with pytest.raises(frappe.ValidationError, match="already received"):
-		order.cancel()
+		workflows.cancel(order)
 	assert frappe.db.get_value("OEM Vehicle Order", order.name, "docstatus") == 1
 	assert frappe.db.get_value("Purchase Order", order.purchase_order, "docstatus") == 1
 	assert frappe.db.exists("Motor Vehicle", vins[1])
@@ -262,7 +262,7 @@ def test_cancelling_an_open_order_cancels_its_purchase_order_and_pipeline_vehicl
 	vin = factories.make_vin()
 	imported([{"oem_order_no": order.name, "line": 1, "vin": vin}])
 	order.reload()
-	order.cancel()
+	workflows.cancel(order)
 	assert frappe.db.get_value("Purchase Order", order.purchase_order, "docstatus") == 2
 	assert not frappe.db.exists("Motor Vehicle", vin)
 	assert state(order) == "Cancelled"
@@ -275,7 +275,7 @@ def test_cancelling_is_refused_while_a_pipeline_vehicle_is_reserved(trims):
 	factories.make_sales_order(factories.make_customer(), vin)
 	order.reload()
 	with pytest.raises(frappe.ValidationError, match="reserved on Sales Order"):
-		order.cancel()
+		workflows.cancel(order)
 	assert frappe.db.exists("Motor Vehicle", vin)
 
 
@@ -383,13 +383,13 @@ def test_an_amended_order_starts_its_progress_afresh(trims):
 	order = make_oem_order([(trims[0], 2)])
 	imported([{"oem_order_no": order.name, "line": 1, "vin": factories.make_vin()}])
 	order.reload()
-	order.cancel()
+	workflows.cancel(order)
 	amended = frappe.copy_doc(order, ignore_no_copy=False)
 	amended.amended_from = order.name
 	amended.docstatus = 0  # as the form's Amend does
 	amended.insert()
 	assert not amended.units and not amended.purchase_order and amended.lines[0].qty_confirmed == 0
-	amended.submit()
+	workflows.submit(amended)
 	assert amended.purchase_order != order.purchase_order
 	assert state(amended) == "Submitted"
 
@@ -402,3 +402,13 @@ def test_an_oem_order_number_is_one_order_per_oem(trims):
 	later.oem_order_no = "DUP-1"  # the OEM's number arrives with its confirmation
 	with pytest.raises(frappe.ValidationError, match="already used"):
 		later.save()
+
+
+def test_a_direct_cancel_is_refused_the_workflow_action_cancels():
+	"""The order's workflow has a Cancel action: a cancel by REST must not skip its roles."""
+	order = make_oem_order([(factories.make_vehicle_trim("Honda", "Accord", "DIRECT"), 1)])
+	order.reload()
+	with pytest.raises(frappe.PermissionError, match="through its workflow actions"):
+		order.cancel()
+	assert frappe.db.get_value("OEM Vehicle Order", order.name, "docstatus") == 1
+	assert workflows.cancel(order).status == "Cancelled"

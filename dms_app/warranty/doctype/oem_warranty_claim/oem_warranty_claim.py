@@ -148,6 +148,7 @@ class OEMWarrantyClaim(Document):
 		self.validate_not_claimed_twice()
 
 	def before_submit(self):
+		lifecycle.check_through_workflow(self, 1)
 		if money(self.claimed_amount) <= 0:
 			frappe.throw(_("Claim {0} has nothing to claim: add labour, parts or sublet").format(self.name))
 		if getdate(nowdate()) > getdate(self.submission_deadline):
@@ -183,6 +184,9 @@ class OEMWarrantyClaim(Document):
 
 	def on_update_after_submit(self):
 		lifecycle.reconcile(self)  # books the credit and write-off once, at their milestones
+
+	def before_cancel(self):
+		lifecycle.check_through_workflow(self, 2)
 
 	def on_cancel(self):
 		self.db_set("status", "Cancelled")

@@ -5,6 +5,7 @@ import pytest
 from frappe.model.workflow import WorkflowTransitionError, apply_workflow
 from frappe.utils import add_days, add_months, nowdate
 
+from dms_app.tests import workflows
 from dms_app.tests.factories import make_item, make_user
 from dms_app.tests.warranty import (
 	gl_balance,
@@ -166,7 +167,7 @@ def test_submission_after_the_window_is_refused(oem):
 		repair_completed_on=add_days(nowdate(), -31),
 	)
 	with pytest.raises(frappe.ValidationError, match="deadline"):
-		claim.submit()
+		workflows.submit(claim)
 	assert not frappe.db.exists("Sales Invoice", {"po_no": claim.name})
 	assert frappe.db.get_value("OEM Warranty Claim", claim.name, "docstatus") == 0
 	on_last_day = make_claim(
@@ -174,7 +175,7 @@ def test_submission_after_the_window_is_refused(oem):
 		failure_date=add_days(nowdate(), -40),
 		repair_completed_on=add_days(nowdate(), -30),
 	)
-	on_last_day.submit()
+	workflows.submit(on_last_day)
 
 
 def test_same_job_cannot_be_claimed_twice(oem):
@@ -188,7 +189,7 @@ def test_same_job_cannot_be_claimed_twice(oem):
 		make_claim(vin, repair_order=order.name, job_no=1)
 	assert claim_count() == before
 	assert make_claim(vin, repair_order=order.name, job_no=2).name
-	first.submit()
+	workflows.submit(first)
 	first.cancel()  # a cancelled claim frees its job for an amended one
 	assert make_claim(vin, repair_order=order.name, job_no=1).name
 
@@ -238,3 +239,12 @@ def test_roles(oem):
 	frappe.set_user(make_user(roles=("Warranty Administrator",)))
 	submitted = apply_workflow(frappe.get_doc("OEM Warranty Claim", claim.name).as_dict(), "Submit")
 	assert submitted.status == "Submitted" and submitted.sales_invoice
+
+
+def test_a_direct_submit_is_refused_the_workflow_action_submits(oem):
+	"""What POST frappe.client.submit does would skip the workflow's roles and conditions."""
+	claim = make_claim(make_customer_vehicle())
+	with pytest.raises(frappe.PermissionError, match="through its workflow actions"):
+		claim.submit()
+	assert frappe.db.get_value("OEM Warranty Claim", claim.name, "docstatus") == 0
+	assert workflows.submit(claim).status == "Submitted"
