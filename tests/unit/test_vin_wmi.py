@@ -127,7 +127,7 @@ def test_shipped_tables_are_consistent():
 		"Jeep", "Dodge", "Ram", "Tesla", "Rivian", "Volkswagen", "Audi", "Porsche", "BMW", "MINI",
 		"Mercedes-Benz", "Smart", "Volvo", "Polestar", "Jaguar", "Land Rover", "Renault", "Peugeot", "Citroën",
 		"DS", "Opel", "Fiat", "Alfa Romeo", "Ferrari", "Lamborghini", "Maserati", "SEAT", "Škoda", "Dacia",
-		"BYD", "Geely", "Chery", "Great Wall", "Changan", "MG", "XPeng", "Li Auto", "Zeekr", "GAC",
+		"BYD", "Geely", "Chery", "Great Wall", "Changan", "MG", "XPeng", "Li Auto", "BAIC", "GAC",
 		"Dongfeng", "FAW", "JAC", "Leapmotor",
 	}  # fmt: skip
 	assert required <= makes
