@@ -178,8 +178,15 @@ standard_portal_menu_items = [
 update_website_context = _PORTAL + "website.update_website_context"
 website_route_rules = [{"from_route": "/my-vehicles/<vin>", "to_route": "my-vehicle"}]
 role_home_page = {"Customer": "my-vehicles"}
-# frappe.client.get_count has no permission check: customers could probe others' records with it
-override_whitelisted_methods = {"frappe.client.get_count": _PORTAL + "permissions.get_count"}
+# Frappe drops a confidential (permlevel) field a user cannot read from a query's columns but still
+# filters, sorts and groups by it: such requests are refused (auth_hooks run once the user is known)
+auth_hooks = ["dms_app.controllers.confidential_fields.refuse_confidential_queries"]
+# frappe.client.get_count and the sidebar's "Assigned To" counts have no permission check: customers
+# or staff could probe records their record rules hide
+override_whitelisted_methods = {
+	"frappe.client.get_count": _PORTAL + "permissions.get_count",
+	"frappe.desk.listview.get_group_by_count": _PORTAL + "permissions.get_group_by_count",
+}
 
 # Record-level permissions, enforced for desk, REST and portal alike: customers see their own
 # vehicles, repair orders and appointments; technicians the repair orders and time logs assigned to

@@ -70,3 +70,10 @@ def period(filters, days: int | None = None) -> tuple[str, object, object]:
 	if from_date > to_date:
 		frappe.throw(_("From Date must be before To Date"))
 	return company, from_date, to_date
+
+
+def shows_costs(doctype: str, user: str | None = None) -> bool:
+	"""Whether the user reads `doctype`'s permlevel-1 fields, where the dealer's costs are kept: a
+	report shows cost figures only to them (docs/permissions.md)."""
+	roles = set(frappe.get_roles(user))
+	return any(p.permlevel == 1 and p.read and p.role in roles for p in frappe.get_meta(doctype).permissions)

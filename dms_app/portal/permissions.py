@@ -86,3 +86,27 @@ def get_count(doctype: str, filters=None, debug=False, cache=False) -> int:
 	return frappe.get_list(
 		doctype, filters=get_safe_filters(filters), fields=["count(*) as count"], limit_page_length=0
 	)[0].count
+
+
+@frappe.whitelist()
+def get_group_by_count(doctype: str, current_filters: str, field: str) -> list[dict]:
+	"""Override of frappe.desk.listview.get_group_by_count (the list sidebar's counts). Its "Assigned
+	To" branch counts the ToDos of every record the filters match, with no permission check, so a
+	Sales Consultant would learn how many of the other consultants' deals are assigned to whom. Here
+	the records are those frappe.get_list lets the user see; the other fields already count through
+	frappe.get_list."""
+	from frappe.desk.listview import get_group_by_count as frappe_group_by_count
+
+	if field != "assigned_to":
+		return frappe_group_by_count(doctype, current_filters, field)
+	visible = frappe.get_list(
+		doctype, filters=frappe.parse_json(current_filters), fields=["name"], limit_page_length=0, run=0
+	)
+	return frappe.db.sql(
+		f"""select todo.allocated_to as name, count(*) as count
+		from `tabToDo` todo join `tabUser` user on user.name = todo.allocated_to
+		where todo.status != 'Cancelled' and user.user_type = 'System User'
+			and todo.reference_type = {frappe.db.escape(doctype)} and todo.reference_name in ({visible})
+		group by todo.allocated_to order by count desc limit 50""",
+		as_dict=True,
+	)

@@ -107,6 +107,11 @@ def probes(bob) -> dict[str, dict]:
 		"dms_app.api.oem_orders.make_purchase_receipt": {"source_name": "x"},
 		"dms_app.api.oem_orders.make_landed_cost_voucher": {"purchase_receipt": "x"},
 		"dms_app.api.oem_orders.make_parts_order": {"supplier": "x", "items": []},
+		"dms_app.portal.permissions.get_group_by_count": {
+			"doctype": "Repair Order",
+			"current_filters": frappe.as_json({"customer": bob.customer}),
+			"field": "assigned_to",
+		},
 	}
 
 

@@ -7,23 +7,22 @@ Without Chromium, playwright-core or a site they skip with the reason, unless DM
 (`./dms test` sets it), which makes that a failure.
 """
 
+import contextlib
 import json
 import os
 import shutil
-import socket
 import subprocess
-import time
-import urllib.request
 from pathlib import Path
 
 import pytest
 
-BENCH = Path(os.environ.get("DMS_BENCH", "~/frappe-bench")).expanduser()
+from dms_app.tests import http
+
 CHROMIUM = os.environ.get("CHROMIUM", "/usr/bin/chromium")
 SHOTS = Path(os.environ.get("DMS_SHOTS", "/tmp/dms-browser-shots"))
 NODE_PATHS = [
 	os.environ.get("DMS_PLAYWRIGHT_NODE_PATH", ""),
-	str(BENCH / "dms-cache" / "node" / "node_modules"),
+	str(http.BENCH / "dms-cache" / "node" / "node_modules"),
 ]
 
 
@@ -45,20 +44,6 @@ def playwright_path(node: str) -> str | None:
 	return None
 
 
-def answers(base: str) -> bool:
-	try:
-		with urllib.request.urlopen(base + "/api/method/ping", timeout=5) as response:
-			return response.status == 200
-	except OSError:
-		return False
-
-
-def free_port() -> int:
-	with socket.socket() as s:
-		s.bind(("127.0.0.1", 0))
-		return s.getsockname()[1]
-
-
 class ServedSite:
 	def __init__(self, name: str, base: str):
 		self.name, self.base = name, base
@@ -68,11 +53,11 @@ class ServedSite:
 		the JSON it printed last."""
 		result = subprocess.run(
 			[
-				str(BENCH / "env" / "bin" / "python"),
+				str(http.BENCH / "env" / "bin" / "python"),
 				*("-m", "frappe.utils.bench_helper", "frappe", "--site", self.name, "execute", method),
 				*("--kwargs", json.dumps(kwargs)),
 			],
-			cwd=BENCH / "sites",
+			cwd=http.BENCH / "sites",
 			capture_output=True,
 			text=True,
 			timeout=300,
@@ -106,36 +91,16 @@ def shots() -> Path:
 def served_site(browser_env):
 	if url := os.environ.get("DMS_PORTAL_URL"):
 		site = os.environ.get("DMS_SITE", "dms.localhost")
-		if not answers(url):
+		if not http.answers(url):
 			missing(f"no web server at {url}")
 		yield ServedSite(site, url)
 		return
 	site = os.environ.get("DMS_TEST_SITE", "test.dms.localhost")
-	if not (BENCH / "sites" / site / "site_config.json").exists():
-		missing(f"no site {site} in {BENCH} (./dms test makes it)")
-	port = free_port()
-	base = f"http://127.0.0.1:{port}"
-	log = open(SHOTS / "web-server.log", "wb")
-	server = subprocess.Popen(
-		[
-			str(BENCH / "env" / "bin" / "python"),
-			*("-m", "frappe.utils.bench_helper", "frappe", "--site", site, "serve"),
-			*("--port", str(port), "--noreload", "--nothreading"),
-		],
-		cwd=BENCH / "sites",
-		stdout=log,
-		stderr=subprocess.STDOUT,
-		start_new_session=True,
-	)
-	try:
-		for _ in range(120):
-			if answers(base) or server.poll() is not None:
-				break
-			time.sleep(0.5)
-		if not answers(base):
-			pytest.fail(f"the web server for {site} did not start: see {log.name}", pytrace=False)
+	if not (http.BENCH / "sites" / site / "site_config.json").exists():
+		missing(f"no site {site} in {http.BENCH} (./dms test makes it)")
+	with contextlib.ExitStack() as stack:
+		try:
+			base = stack.enter_context(http.serve(site, str(SHOTS / "web-server.log")))
+		except RuntimeError as e:
+			pytest.fail(str(e), pytrace=False)
 		yield ServedSite(site, base)
-	finally:
-		os.killpg(server.pid, 15)
-		server.wait(timeout=30)
-		log.close()

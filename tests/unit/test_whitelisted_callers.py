@@ -12,6 +12,7 @@ APP = REPO / "dms_app"
 # called by Frappe itself, or documented for REST clients
 NOT_FROM_A_SCRIPT = {
 	"dms_app.portal.permissions.get_count": "replaces frappe.client.get_count (hooks.py): list counts",
+	"dms_app.portal.permissions.get_group_by_count": "replaces Frappe's list sidebar counts (hooks.py)",
 	"dms_app.api.warranty.claims_near_deadline": "REST API listed in dms_app/warranty/README.md",
 }
 

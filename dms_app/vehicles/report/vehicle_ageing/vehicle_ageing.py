@@ -14,6 +14,7 @@ from dms_app.vehicles.lifecycle import IN_STOCK, days_in_stock
 def execute(filters=None):
 	filters = frappe._dict(filters or {})
 	today = getdate(filters.as_of or nowdate())
+	costs = reports.shows_costs("Motor Vehicle")
 	holding_cost = flt(frappe.db.get_single_value("DMS Settings", "holding_cost_per_day"))
 	rows = []
 	for vehicle in frappe.get_list(
@@ -35,15 +36,11 @@ def execute(filters=None):
 		order_by="stock_in_date asc",
 	):
 		days = days_in_stock(getdate(vehicle.stock_in_date), today) or 0
-		rows.append(
-			{
-				**vehicle,
-				"days_in_stock": days,
-				"age_bucket": bucket_of(days),
-				"holding_cost": days * holding_cost,
-			}
-		)
-	return columns(), rows, None, chart(rows), summary(rows)
+		row = {**vehicle, "days_in_stock": days, "age_bucket": bucket_of(days)}
+		if costs:  # frappe.get_list left landed_cost out for the others
+			row["holding_cost"] = days * holding_cost
+		rows.append(row)
+	return columns(costs), rows, None, chart(rows), summary(rows, costs)
 
 
 def conditions(filters) -> dict:
@@ -54,7 +51,12 @@ def conditions(filters) -> dict:
 	return result
 
 
-def columns() -> list[dict]:
+def columns(costs: bool = True) -> list[dict]:
+	"""Cost and holding cost only for users who read the vehicle's cost fields (permlevel 1)."""
+	cost_columns = [
+		reports.currency("Landed Cost", "landed_cost", 110),
+		reports.currency("Holding Cost to Date", "holding_cost"),
+	]
 	return [
 		reports.vin("name"),
 		reports.model(150),
@@ -66,8 +68,7 @@ def columns() -> list[dict]:
 		reports.column("Stock-in Date", "stock_in_date", "Date", width=100),
 		reports.column("Days in Stock", "days_in_stock", "Int", width=90),
 		reports.column("Age", "age_bucket", width=80),
-		reports.currency("Landed Cost", "landed_cost", 110),
-		reports.currency("Holding Cost to Date", "holding_cost"),
+		*(cost_columns if costs else []),
 		reports.currency("List Price", "list_price", 110),
 	]
 
@@ -83,11 +84,11 @@ def chart(rows) -> dict:
 	}
 
 
-def summary(rows) -> list[dict]:
+def summary(rows, costs: bool = True) -> list[dict]:
 	count = len(rows)
 	average = sum(r["days_in_stock"] for r in rows) / count if count else 0
 	aged_limit = frappe.db.get_single_value("DMS Settings", "aged_stock_days") or 90
-	return [
+	figures = [
 		{"label": _("Vehicles in stock"), "value": count, "datatype": "Int"},
 		{"label": _("Average days in stock"), "value": round(average, 1), "datatype": "Float"},
 		{
@@ -96,6 +97,11 @@ def summary(rows) -> list[dict]:
 			"datatype": "Int",
 			"indicator": "Red",
 		},
+	]
+	if not costs:
+		return figures
+	return [
+		*figures,
 		{
 			"label": _("Unsold vehicles at cost"),
 			"value": sum(flt(r["landed_cost"]) for r in rows),
