@@ -43,7 +43,7 @@ def cost_center(company: str) -> str:
 
 
 def labour_item(row) -> str:
-	item = row.labour_operation and frappe.db.get_value("Labour Operation", row.labour_operation, "item")
+	item = row.labour_operation and frappe.get_cached_value("Labour Operation", row.labour_operation, "item")
 	return item or service_setting("service_labour_item", "Labour Item")
 
 
@@ -196,10 +196,11 @@ def build_sales_invoice(doc):
 	rows = customer_lines(doc)
 	if not rows:
 		frappe.throw(_("Repair order {0} has no customer-pay lines to invoice.").format(doc.name))
-	center = cost_center(doc.company)
+	center, warehouse = cost_center(doc.company), None
 	items = []
 	for table, row in rows:
-		item = {"cost_center": center, "rate": row.get("rate")}
+		rate = row.amount if table == "sublets" else row.rate
+		item = {"cost_center": center, "rate": rate, "price_list_rate": rate, "discount_percentage": 0}
 		if table == "labour":
 			item.update(
 				item_code=labour_item(row),
@@ -207,13 +208,13 @@ def build_sales_invoice(doc):
 				qty=row.flat_hours,
 			)
 		elif table == "parts":
-			item.update(item_code=row.item_code, qty=row.qty, warehouse=workshop_warehouse())
+			warehouse = warehouse or workshop_warehouse()
+			item.update(item_code=row.item_code, qty=row.qty, warehouse=warehouse)
 		else:
 			item.update(
 				item_code=service_setting("sublet_item", "Sublet Item"),
 				description=row.description,
 				qty=1,
-				rate=row.amount,
 			)
 		items.append(item)
 	invoice = frappe.get_doc(
@@ -231,17 +232,14 @@ def build_sales_invoice(doc):
 			"items": items,
 		}
 	)
-	invoice.set_missing_values()  # customer details, a Tax Rule's template, income accounts
+	# customer details and a Tax Rule's template; the items' details (income accounts, UOMs) and the
+	# totals come from the invoice's own validate, which fills what is missing and keeps these rates
+	invoice.set_missing_lead_customer_details()
 	if not invoice.taxes_and_charges and not invoice.taxes:
 		invoice.taxes_and_charges = frappe.db.get_value(
 			"Sales Taxes and Charges Template", {"is_default": 1, "disabled": 0, "company": doc.company}
 		)
 		invoice.append_taxes_from_master()
-	for item, (table, row) in zip(invoice.items, rows, strict=True):
-		item.rate = row.amount if table == "sublets" else row.rate
-		item.price_list_rate = item.rate
-		item.discount_percentage = 0
-	invoice.calculate_taxes_and_totals()
 	return invoice
 
 

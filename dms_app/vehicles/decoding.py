@@ -9,6 +9,7 @@ from dms_app.vin.decoder import Decoder
 from dms_app.vin.vpic import lookup as vpic_lookup
 
 CACHE_KEY = "dms_vin_site_data"
+MEMO_SIZE = 20_000  # decoded VINs kept per request or job; a 10,000-VIN receipt fits
 
 
 def site_data() -> dict:
@@ -54,6 +55,7 @@ def site_data() -> dict:
 def clear_site_data(*args, **kwargs):
 	frappe.cache.delete_value(CACHE_KEY)
 	frappe.local.dms_vin_decoder = None
+	frappe.local.dms_vin_decoded = None
 
 
 def decoder() -> Decoder:
@@ -61,6 +63,7 @@ def decoder() -> Decoder:
 	if not getattr(frappe.local, "dms_vin_decoder", None):
 		data = site_data()
 		frappe.local.dms_vin_decoder = Decoder(data["extra_wmi"] or None, data["vds_patterns"] or None)
+		frappe.local.dms_vin_decoded = {}
 	return frappe.local.dms_vin_decoder
 
 
@@ -68,9 +71,24 @@ def decode_vin(vin: str, vpic: bool = False):
 	"""Decode with the site's data; `vpic` adds NHTSA vPIC's model, trim, body, engine and plant
 	(ultravin, offline; for the desk, not for bulk receipts)."""
 	translation.set_translator(_)
-	info = decoder().decode(vin)
-	if vpic and info.wmi is not None and (data := vpic_lookup(info.vin)):
-		decoder().enrich(info, data)
+	if vpic:
+		info = decoder().decode(vin)
+		if info.wmi is not None and (data := vpic_lookup(info.vin)):
+			decoder().enrich(info, data)
+		return info
+	return decoded(vin)
+
+
+def decoded(vin: str):
+	"""One decode per VIN per request or job: a receipt's VINs are checked on validate and decoded
+	again by each vehicle record on submit. Callers read the result and never change it."""
+	vin_decoder = decoder()  # made with its (empty) table of decoded VINs
+	table = frappe.local.dms_vin_decoded
+	info = table.get(vin)
+	if info is None:
+		if len(table) >= MEMO_SIZE:
+			table.clear()
+		info = table[vin] = vin_decoder.decode(vin)
 	return info
 
 

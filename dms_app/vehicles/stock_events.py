@@ -9,6 +9,7 @@ import frappe
 from frappe import _
 from frappe.utils import cint, getdate
 
+from dms_app.vehicles import receiving
 from dms_app.vehicles.decoding import decode_vin
 from dms_app.vehicles.lifecycle import COMMITTED, PIPELINE
 
@@ -128,26 +129,26 @@ def validate_purchase_return(pairs, current):
 
 
 def on_submit_receipt(doc, method=None):
+	"""Create or update the vehicle of each VIN received, in batches (dms_app.vehicles.receiving)."""
 	pairs = vins_of(doc)
 	if cint(doc.get("is_return")):
 		return refresh_location([vin for _row, vin in pairs])
 	unit_costs = {}
-	for row, vin in pairs:
+
+	def values_of(row, vin: str) -> dict:
 		if row.name not in unit_costs:
 			unit_costs[row.name] = landed_cost(doc, row)
-		vehicle = get_or_new_vehicle(vin, row.item_code)
-		vehicle.update(
-			{
-				"company": doc.company,
-				"serial_no": vin,
-				"warehouse": row.get("warehouse") or row.get("t_warehouse"),  # Stock Entry rows: t_warehouse
-				"stock_in_date": doc.posting_date,
-				"purchase_receipt": doc.name if doc.doctype == "Purchase Receipt" else None,
-				"purchase_cost": row.get("rate") or row.get("basic_rate"),
-				"landed_cost": unit_costs[row.name],
-			}
-		)
-		save_vehicle(vehicle)
+		return {
+			"company": doc.company,
+			"serial_no": vin,
+			"warehouse": row.get("warehouse") or row.get("t_warehouse"),  # Stock Entry rows: t_warehouse
+			"stock_in_date": doc.posting_date,
+			"purchase_receipt": doc.name if doc.doctype == "Purchase Receipt" else None,
+			"purchase_cost": row.get("rate") or row.get("basic_rate"),
+			"landed_cost": unit_costs[row.name],
+		}
+
+	receiving.receive(pairs, values_of)
 
 
 def before_cancel_receipt(doc, method=None):
@@ -172,13 +173,6 @@ def on_cancel_receipt(doc, method=None):
 		purchase_cost=0,
 		landed_cost=0,
 	)
-
-
-def get_or_new_vehicle(vin: str, item_code: str):
-	if frappe.db.exists("Motor Vehicle", vin):
-		return frappe.get_doc("Motor Vehicle", vin)
-	trim = frappe.db.get_value("Vehicle Trim", {"item": item_code}, "name")
-	return frappe.get_doc({"doctype": "Motor Vehicle", "vin": vin, "item": item_code, "trim": trim})
 
 
 def landed_cost(doc, row) -> float:

@@ -92,16 +92,24 @@ class MotorVehicle(Document):
 		self.country_of_manufacture = info.country
 		self.plant_code = info.plant_code
 		self.decode_notes = "\n".join(info.warnings) or None
-		if info.make and not self.make and frappe.db.exists("Vehicle Make", info.make):
+		if info.make and not self.make and self.record_exists("Vehicle Make", info.make):
 			self.make = info.make
-		if info.model and not self.model and frappe.db.exists("Vehicle Model", info.model):
+		if info.model and not self.model and self.record_exists("Vehicle Model", info.model):
 			self.model = info.model
-		if info.trim and not self.trim and frappe.db.exists("Vehicle Trim", info.trim):
+		if info.trim and not self.trim and self.record_exists("Vehicle Trim", info.trim):
 			self.trim = info.trim
 		for attribute, field in DECODED_FIELDS.items():
 			value = getattr(info, attribute)
 			if value and not self.get(field):
 				self.set(field, value)
+
+	def record_exists(self, doctype: str, name: str) -> bool:
+		"""Whether a decoded make, model or trim is on the site; a bulk receipt passes what it looked up
+		for its batch (dms_app.vehicles.receiving.decoded_records)."""
+		known = self.flags.known_records
+		if known is not None:
+			return name.casefold() in known[doctype]
+		return bool(frappe.db.exists(doctype, name))
 
 	def fill_from_trim(self):
 		if not self.trim:
