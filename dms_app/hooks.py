@@ -8,7 +8,11 @@ app_email = "dms@example.com"
 app_license = "mit"
 app_logo_url = "/assets/dms_app/images/dms-logo.svg"
 # plain scripts, no bundle to build
-app_include_js = ["/assets/dms_app/js/dms_reports.js", "/assets/dms_app/js/dms_lifecycle.js"]
+app_include_js = [
+	"/assets/dms_app/js/dms_reports.js",
+	"/assets/dms_app/js/dms_lifecycle.js",
+	"/assets/dms_app/js/dms_translations.js",
+]
 
 # "org/repo" form: Frappe resolves a bare "erpnext" by asking GitHub, which fails offline.
 required_apps = ["frappe/erpnext"]
@@ -33,6 +37,8 @@ fixtures = [{"dt": "Custom Field", "filters": [["module", "in", _MODULES]]}]
 
 after_install = "dms_app.setup.defaults.after_install"
 after_migrate = "dms_app.setup.defaults.after_migrate"
+# a site that installs the app before ERPNext's wizard: what the wizard leaves unset for China
+setup_wizard_complete = "dms_app.setup.defaults.fill_locale_gaps"
 
 # The stateful documents' lifecycles (dms_app/controllers/lifecycle.py): milestones the code owns,
 # the shipped workflow generated from them, effects that hold at milestones. Checked after migrate.

@@ -2,7 +2,8 @@
 
 Everything is generated from a fixed seed, so two loads give the same records, and loading is
 idempotent: records that exist are left alone. Each feature adds its own module here and a step
-to `load`.
+to `load`. `locale="zh"` loads the Chinese dealer instead (dms_app/demo/zh.py) on a site set up
+for it (`DMS_DEMO_LOCALE=zh ./dms up`).
 """
 
 import random
@@ -19,12 +20,19 @@ from dms_app.demo import (
 	service_masters,
 	vehicles,
 	warranty,
+	zh,
 )
 
 SEED = 20261123
 
 
-def load(seed: int = SEED):
+def load(seed: int = SEED, locale: str = "en"):
+	frappe.flags.dms_demo_locale = locale
+	if zh.active():
+		# the desk and the portal speak Chinese; customers log in with their mobile numbers
+		settings = frappe.get_single("System Settings")
+		settings.update({"language": zh.LANGUAGE, "allow_login_using_mobile_number": 1})
+		settings.save()  # the ¥ and China's date format: dms_app.setup.defaults.fill_locale_gaps
 	rng = random.Random(seed)
 	summary = masters.create(rng)
 	summary.update(vehicles.create(rng, masters.customer_names(random.Random(seed))))

@@ -2,6 +2,8 @@
 
 import frappe
 
+from dms_app.demo import zh
+
 BRANDS = (
 	# (OEM supplier, make)
 	("Toyota Motor Distributors", "Toyota"),
@@ -78,24 +80,31 @@ def ensure(doctype: str, name: str, fields: dict) -> str:
 	return name
 
 
+def brands() -> tuple:
+	return zh.pick(BRANDS, zh.BRANDS)
+
+
 def customer_names(rng, count: int = 40) -> list[str]:
 	names = []
 	while len(names) < count:
-		name = f"{rng.choice(FIRST)} {rng.choice(LAST)}"
+		if zh.active():
+			name = rng.choice(zh.SURNAMES) + rng.choice(zh.GIVEN_NAMES)
+		else:
+			name = f"{rng.choice(FIRST)} {rng.choice(LAST)}"
 		if name not in names:
 			names.append(name)
-	return [*names, *FLEETS]
+	return [*names, *zh.pick(FLEETS, zh.FLEETS)]
 
 
 def create(rng) -> dict:
-	for supplier, make in BRANDS:
+	for supplier, make in brands():
 		ensure(
 			"Supplier",
 			supplier,
 			{
 				"supplier_name": supplier,
 				"supplier_group": "Distributor",
-				"country": "United States",
+				"country": zh.pick("United States", "China"),
 				"supplier_details": f"OEM distributor for {make}",
 			},
 		)
@@ -116,7 +125,7 @@ def create(rng) -> dict:
 			part_no,
 			{
 				"item_code": part_no,
-				"item_name": description,
+				"item_name": zh.say(description),
 				"item_group": "Parts",
 				"stock_uom": "Nos",
 				"is_stock_item": 1,
@@ -125,15 +134,17 @@ def create(rng) -> dict:
 			},
 		)
 	customers = customer_names(rng)
+	fleets = zh.pick(FLEETS, zh.FLEETS)
 	for name in customers:
 		ensure(
 			"Customer",
 			name,
 			{
 				"customer_name": name,
-				"customer_type": "Company" if name in FLEETS else "Individual",
-				"customer_group": "Commercial" if name in FLEETS else "Individual",
+				"customer_type": "Company" if name in fleets else "Individual",
+				"customer_group": "Commercial" if name in fleets else "Individual",
 				"territory": "All Territories",
+				**(zh.contact_fields(name) if zh.active() else {}),
 			},
 		)
-	return {"brands": len(BRANDS), "parts": len(PARTS), "customers": len(customers)}
+	return {"brands": len(brands()), "parts": len(PARTS), "customers": len(customers)}

@@ -5,7 +5,7 @@ import frappe
 from frappe.utils import add_days, nowdate
 
 from dms_app.controllers import lifecycle
-from dms_app.demo.vehicles import COLOURS, demo_vin
+from dms_app.demo.vehicles import catalogue, colours, demo_vin
 from dms_app.oem_orders import vehicle_orders
 from dms_app.oem_orders.confirmation_import import to_csv
 
@@ -15,7 +15,6 @@ PLAN = {
 	"BYD": ("VIN Assigned", [("BYD Atto 3 Comfort", 2), ("BYD Seal Design AWD", 1)]),
 	"Volkswagen": ("Partly received", [("Volkswagen Golf 1.5 eTSI Life", 3)]),
 }
-WMI = {"Toyota": "JTD", "BYD": "LGX", "Volkswagen": "WVW"}
 
 
 def create(rng) -> dict:
@@ -29,13 +28,13 @@ def create(rng) -> dict:
 				"doctype": "OEM Vehicle Order",
 				"supplier": frappe.db.get_value("Vehicle Make", make, "oem_supplier"),
 				"company": frappe.db.get_single_value("DMS Settings", "company"),
-				"oem_order_no": f"{WMI[make]}-{rng.randrange(100000, 999999)}",
+				"oem_order_no": f"{catalogue()[make][0]}-{rng.randrange(100000, 999999)}",
 				"freight_per_vehicle": 450,
 				"lines": [
 					{
 						"trim": trim,
 						"qty": qty,
-						"colour": rng.choice(COLOURS),
+						"colour": rng.choice(colours()),
 						"rate": round(frappe.db.get_value("Vehicle Trim", trim, "list_price") * 0.86, -1),
 						"requested_week": add_days(nowdate(), rng.randrange(14, 56)),
 					}
@@ -50,7 +49,7 @@ def create(rng) -> dict:
 			{
 				"oem_order_no": order.oem_order_no,
 				"line": line.idx,
-				"vin": demo_vin(rng, WMI[make]),
+				"vin": demo_vin(rng, catalogue()[make][0]),
 				"eta": add_days(nowdate(), rng.randrange(3, 30)),
 				"shipment_no": f"SHP-{rng.randrange(1000, 9999)}" if stage != "VIN Assigned" else "",
 				"shipped_date": add_days(nowdate(), -rng.randrange(2, 9)) if stage != "VIN Assigned" else "",

@@ -1,13 +1,15 @@
 """Demo customer for the web portal: a website login owning two cars, one of them in the workshop
 with work waiting for the customer's decision, and last year's service invoiced.
 
-Login (printed by `./dms up` in the demo summary): mei.chen@example.com / PortalDemo-2026
+Login (printed by `./dms up` in the demo summary): mei.chen@example.com / PortalDemo-2026; in the
+Chinese demo the customer logs in with her mobile number, and reads the portal in Chinese.
 """
 
 import frappe
 from frappe.utils import add_days, add_to_date, now_datetime, nowdate
 
 from dms_app.controllers import lifecycle
+from dms_app.demo import zh
 from dms_app.demo.masters import ensure
 from dms_app.demo.vehicles import demo_vin
 from dms_app.portal.customer import link_website_user
@@ -22,28 +24,53 @@ CARS = (
 )
 
 
+def customer() -> str:
+	return zh.pick(CUSTOMER, zh.PORTAL_CUSTOMER)
+
+
+def cars() -> tuple:
+	if not zh.active():
+		return CARS
+	# the same cars from Chinese plants, on Shanghai plates (the BYD's green: new energy)
+	return (
+		(CARS[0][0], "LVG", zh.plate(customer()), zh.COLOURS[2], *CARS[0][4:]),
+		(CARS[1][0], "LGX", zh.plate(customer(), electric=True), zh.COLOURS[0], *CARS[1][4:]),
+	)
+
+
 def create(rng) -> dict:
+	name = customer()
 	ensure(
 		"Customer",
-		CUSTOMER,
+		name,
 		{
-			"customer_name": CUSTOMER,
+			"customer_name": name,
 			"customer_type": "Individual",
 			"customer_group": "Individual",
 			"territory": "All Territories",
+			# her primary contact (mobile and e-mail) becomes her portal contact below
+			**({**zh.contact_fields(name), "email_id": zh.PORTAL_EMAIL} if zh.active() else {}),
 		},
 	)
-	link_website_user(CUSTOMER, EMAIL, first_name="Mei", password=PASSWORD)
-	vins = [ensure_car(rng, *car) for car in CARS]
-	if not frappe.db.exists("Repair Order", {"customer": CUSTOMER}):
+	login = EMAIL
+	if zh.active():
+		link_website_user(name, zh.PORTAL_EMAIL, first_name=zh.PORTAL_FIRST_NAME, password=PASSWORD)
+		# her mobile number is her login (System Settings: login with mobile number), and the portal
+		# speaks her language
+		login = zh.mobile(name)
+		frappe.db.set_value("User", zh.PORTAL_EMAIL, {"mobile_no": login, "language": zh.LANGUAGE})
+	else:
+		link_website_user(name, EMAIL, first_name="Mei", password=PASSWORD)
+	vins = [ensure_car(rng, *car) for car in cars()]
+	if not frappe.db.exists("Repair Order", {"customer": name}):
 		past_service(vins[0])
 		open_repair_order(vins[0])
-	return {"portal login": f"{EMAIL} / {PASSWORD}", "portal vehicles": len(vins)}
+	return {"portal login": f"{login} / {PASSWORD}", "portal vehicles": len(vins)}
 
 
 def ensure_car(rng, trim, wmi, plate, colour, odometer, days) -> str:
 	vin = demo_vin(rng, wmi)  # drawn every run, so the sequence stays deterministic
-	existing = frappe.db.get_value("Motor Vehicle", {"registration_plate": plate, "customer": CUSTOMER})
+	existing = frappe.db.get_value("Motor Vehicle", {"registration_plate": plate, "customer": customer()})
 	if existing:
 		return existing
 	delivered = add_days(nowdate(), -days)
@@ -53,7 +80,7 @@ def ensure_car(rng, trim, wmi, plate, colour, odometer, days) -> str:
 			"vin": vin,
 			"trim": trim if frappe.db.exists("Vehicle Trim", trim) else None,
 			"stock_type": "Customer",
-			"customer": CUSTOMER,
+			"customer": customer(),
 			"registration_plate": plate,
 			"colour": colour,
 			"odometer": odometer,
@@ -90,17 +117,19 @@ def past_service(vin: str) -> None:
 	invoice = frappe.get_doc(
 		{
 			"doctype": "Sales Invoice",
-			"customer": CUSTOMER,
+			"customer": customer(),
 			"company": frappe.db.get_single_value("DMS Settings", "company"),
 			"posting_date": served_on,
 			"set_posting_time": 1,
 			"due_date": served_on,
-			"items": [{"item_code": labour_item(), "description": "Annual service", "qty": 1.5, "rate": 118}],
+			"items": [
+				{"item_code": labour_item(), "description": zh.say("Annual service"), "qty": 1.5, "rate": 118}
+			],
 		}
 	)
 	invoice.insert(ignore_permissions=True)
 	invoice.submit()
-	order = repair_order(vin, add_to_date(served_on, hours=8), [("Annual service", 1.5, 118)])
+	order = repair_order(vin, add_to_date(served_on, hours=8), [(zh.say("Annual service"), 1.5, 118)])
 	# history recorded as it stands, not replayed through the workshop's workflow: a closed order is
 	# submitted, and shows the workflow state of its milestone
 	order.db_set(
@@ -119,7 +148,7 @@ def past_service(vin: str) -> None:
 def open_repair_order(vin: str) -> None:
 	"""Today's visit: brakes in progress, and new work the advisor proposes to the customer."""
 	order = repair_order(
-		vin, add_to_date(now_datetime(), hours=5), [("Brake inspection and service", 1.0, 118)]
+		vin, add_to_date(now_datetime(), hours=5), [(zh.say("Brake inspection and service"), 1.0, 118)]
 	)
 	# the demo starts mid-visit: the customer authorised the estimate and work has begun
 	order.db_set({"status": "In Progress", "customer_authorised_on": order.opened_on}, update_modified=False)
@@ -128,7 +157,7 @@ def open_repair_order(vin: str) -> None:
 		"labour",
 		{
 			"job_no": 1,
-			"description": "Replace front brake discs and pads",
+			"description": zh.say("Replace front brake discs and pads"),
 			"pay_type": "Customer",
 			"flat_hours": 1.8,
 			"rate": 118,
@@ -145,7 +174,7 @@ def repair_order(vin: str, promised, labour):
 		{
 			"doctype": "Repair Order",
 			"vehicle": vin,
-			"customer": CUSTOMER,
+			"customer": customer(),
 			"opened_on": opened_on,
 			"promised_time": promised,
 			"jobs": [{"job_no": 1, "pay_type": "Customer", "concern": labour[0][0]}],

@@ -7,6 +7,7 @@ from erpnext.selling.doctype.sales_order.sales_order import make_delivery_note, 
 from frappe.model.workflow import apply_workflow
 from frappe.utils import add_days, add_to_date, get_datetime, nowdate
 
+from dms_app.demo import zh
 from dms_app.demo.masters import ensure
 from dms_app.demo.vehicles import demo_vin
 from dms_app.vehicle_sales import crm
@@ -25,7 +26,13 @@ PROSPECTS = ("Harriet Cole", "Ivan Petrov", "Keiko Sato", "Luis Romero", "Nadia 
 def ensure_user(email, first_name, roles):
 	if not frappe.db.exists("User", email):
 		user = frappe.get_doc(
-			{"doctype": "User", "email": email, "first_name": first_name, "send_welcome_email": 0}
+			{
+				"doctype": "User",
+				"email": email,
+				"first_name": first_name,
+				"send_welcome_email": 0,
+				"language": zh.pick(None, zh.LANGUAGE),
+			}
 		).insert(ignore_permissions=True)
 		user.add_roles(*roles)
 	return email
@@ -50,13 +57,14 @@ def create(rng) -> dict:
 	if frappe.db.count("Vehicle Deal"):
 		return {"vehicle deals": frappe.db.count("Vehicle Deal")}
 	company = frappe.db.get_single_value("DMS Settings", "company")
-	grace, omar, ruth = (ensure_user(*u) for u in USERS)
+	grace, omar, ruth = (ensure_user(*u) for u in zh.pick(USERS, zh.USERS))
 	ensure_items()
+	lender_name = zh.pick("Northwind Auto Finance", zh.LENDER)
 	lender = ensure(
 		"Customer",
-		"Northwind Auto Finance",
+		lender_name,
 		{
-			"customer_name": "Northwind Auto Finance",
+			"customer_name": lender_name,
 			"customer_type": "Company",
 			"customer_group": "Commercial",
 			"territory": "All Territories",
@@ -74,15 +82,20 @@ def create(rng) -> dict:
 	tax = frappe.db.get_value("Sales Taxes and Charges Template", {"company": company, "is_default": 1})
 
 	leads = []
-	for i, name in enumerate(PROSPECTS):
-		first, last = name.split()
+	for i, name in enumerate(zh.pick(PROSPECTS, zh.PROSPECTS)):
+		# a Chinese prospect leaves a mobile number, under the full name
+		first, last = (name, None) if zh.active() else name.split()
 		lead = frappe.get_doc(
 			{
 				"doctype": "Lead",
 				"first_name": first,
 				"last_name": last,
 				"lead_owner": (grace, omar)[i % 2],
-				"email_id": f"{first.lower()}.{last.lower()}@example.com",
+				**(
+					{"mobile_no": zh.mobile(name), "language": zh.LANGUAGE}
+					if zh.active()
+					else {"email_id": f"{first.lower()}.{last.lower()}@example.com"}
+				),
 				"vehicles_of_interest": [
 					{
 						"model": stock[i].model,
@@ -97,7 +110,7 @@ def create(rng) -> dict:
 			"Lead",
 			lead.name,
 			add_days(nowdate(), 1 + i % 3),
-			f"Call {first} about the {stock[i].model}",
+			zh.pick(f"Call {first} about the {stock[i].model}", f"致电{first}跟进{stock[i].model}"),
 			lead.lead_owner,
 		)
 
@@ -130,6 +143,7 @@ def create(rng) -> dict:
 					"lead_name": lead.name,
 					"customer_group": "Individual",
 					"territory": "All Territories",
+					**({"mobile_no": lead.mobile_no, "language": zh.LANGUAGE} if zh.active() else {}),
 				}
 			)
 			.insert(ignore_permissions=True)
@@ -179,9 +193,9 @@ def create(rng) -> dict:
 		{
 			"doctype": "Trade-in Appraisal",
 			"customer": buyer,
-			"vin": demo_vin(rng, "WVW"),
+			"vin": demo_vin(rng, zh.pick("WVW", "LSV")),
 			"odometer": 96500,
-			"colour": "Silver Metallic",
+			"colour": zh.pick("Silver Metallic", zh.COLOURS[5]),
 			"overall_condition": "Good",
 			"appraised_value": 8500,
 			"appraiser": ruth,
@@ -237,7 +251,7 @@ def create(rng) -> dict:
 	).insert(ignore_permissions=True).submit()
 	# one lost
 	lost = new_deal(leads[5], stock[1])
-	deal_logic.mark_lost(lost.name, "Chose a competitor's offer")
+	deal_logic.mark_lost(lost.name, zh.pick("Chose a competitor's offer", "选择了竞争对手的报价"))
 	return {
 		"vehicle deals": frappe.db.count("Vehicle Deal"),
 		"test drives": frappe.db.count("Test Drive"),

@@ -7,8 +7,9 @@ from frappe.model.workflow import apply_workflow
 from frappe.utils import add_to_date, flt, now_datetime
 
 from dms_app.api import repair_orders as api
+from dms_app.demo import zh
 from dms_app.demo.masters import ensure
-from dms_app.demo.portal import CUSTOMER as PORTAL_CUSTOMER
+from dms_app.demo.portal import customer as portal_customer
 from dms_app.service.repair_orders import complete
 
 PARTS = (
@@ -23,7 +24,7 @@ PARTS = (
 def create(rng) -> dict:
 	vins = frappe.get_all(
 		"Motor Vehicle",
-		filters={"customer": ("not in", ("", PORTAL_CUSTOMER)), "status": ("!=", "Scrapped")},
+		filters={"customer": ("not in", ("", portal_customer())), "status": ("!=", "Scrapped")},
 		or_filters={"status": ("in", ("Delivered", "In Service")), "stock_type": "Customer"},
 		pluck="name",
 		order_by="name",
@@ -49,7 +50,7 @@ def ensure_parts() -> list[str]:
 			code,
 			{
 				"item_code": code,
-				"item_name": name,
+				"item_name": zh.say(name),
 				"item_group": "Parts" if frappe.db.exists("Item Group", "Parts") else "All Item Groups",
 				"stock_uom": "Nos",
 				"is_stock_item": 1,
@@ -117,7 +118,7 @@ def finish(order, odometer_gain):
 
 
 def invoiced_service(rng, vin, operations, technician, parts, hours_ago):
-	jobs = [{"job_no": 1, "concern": "Annual service due", "pay_type": "Customer"}]
+	jobs = [{"job_no": 1, "concern": zh.say("Annual service due"), "pay_type": "Customer"}]
 	labour = [{"job_no": 1, "labour_operation": operations[0], "technician": technician}]
 	lines = [{"job_no": 1, "item_code": parts[0], "qty": 1}, {"job_no": 1, "item_code": parts[1], "qty": 1}]
 	order = open_order(rng, vin, jobs, labour, lines, hours_ago)
@@ -129,18 +130,24 @@ def warranty_and_internal(rng, vin, operations, technician, parts, hours_ago):
 	jobs = [
 		{
 			"job_no": 1,
-			"concern": "Wipers judder on the screen",
-			"cause": "Blade rubber hardened",
-			"correction": "Replaced wiper blades",
+			"concern": zh.say("Wipers judder on the screen"),
+			"cause": zh.say("Blade rubber hardened"),
+			"correction": zh.say("Replaced wiper blades"),
 			"pay_type": "Warranty",
 			"causal_part": parts[3],
 			"failure_code": "WIP-01",
 		},
-		{"job_no": 2, "concern": "Courtesy wash and check before handover", "pay_type": "Internal"},
+		{"job_no": 2, "concern": zh.say("Courtesy wash and check before handover"), "pay_type": "Internal"},
 	]
 	labour = [
 		{"job_no": 1, "labour_operation": operations[-1], "technician": technician, "pay_type": "Warranty"},
-		{"job_no": 2, "description": "Wash and check", "flat_hours": 0.5, "rate": 90, "pay_type": "Internal"},
+		{
+			"job_no": 2,
+			"description": zh.say("Wash and check"),
+			"flat_hours": 0.5,
+			"rate": 90,
+			"pay_type": "Internal",
+		},
 	]
 	lines = [{"job_no": 1, "item_code": parts[3], "qty": 1, "pay_type": "Warranty"}]
 	order = open_order(rng, vin, jobs, labour, lines, hours_ago)
@@ -150,16 +157,22 @@ def warranty_and_internal(rng, vin, operations, technician, parts, hours_ago):
 
 
 def waiting_for_customer(rng, vin, operations, technician, parts, hours_ago):
-	jobs = [{"job_no": 1, "concern": "Squeal when braking", "pay_type": "Customer"}]
+	jobs = [{"job_no": 1, "concern": zh.say("Squeal when braking"), "pay_type": "Customer"}]
 	labour = [{"job_no": 1, "labour_operation": operations[0], "technician": technician}]
 	order = open_order(rng, vin, jobs, labour, [], hours_ago)
 	order.append("parts", {"job_no": 1, "item_code": parts[2], "qty": 1})
 	order.append(
-		"labour", {"job_no": 1, "description": "Replace front brake pads", "flat_hours": 1.2, "rate": 118}
+		"labour",
+		{"job_no": 1, "description": zh.say("Replace front brake pads"), "flat_hours": 1.2, "rate": 118},
 	)
 	order.append(
 		"inspection",
-		{"item": "Rear tyres", "rating": "Amber", "note": "3 mm tread left", "customer_decision": "Declined"},
+		{
+			"item": zh.say("Rear tyres"),
+			"rating": "Amber",
+			"note": zh.say("3 mm tread left"),
+			"customer_decision": "Declined",
+		},
 	)
 	order.save(ignore_permissions=True)
 	apply_workflow(order, "Request Approval")

@@ -6,6 +6,7 @@ import frappe
 from frappe.utils import add_days, add_months, getdate, nowdate
 
 from dms_app.controllers import lifecycle
+from dms_app.demo import zh
 from dms_app.demo.masters import ensure
 from dms_app.service.appointment_lifecycle import CONFIRMED
 
@@ -81,7 +82,13 @@ INTERVALS = (
 	("Volkswagen", None, 12, 15000),
 	("Volkswagen", "Volkswagen ID.4", 24, 30000),
 )
-TECHNICIANS = (("Ravi", "Kumar", 8), ("Joanna", "Lee", 8), ("Marco", "Bianchi", 8), ("Sara", "Okoye", 6))
+TECHNICIANS = (
+	# (first name, last name, gender, hours a day)
+	("Ravi", "Kumar", "Male", 8),
+	("Joanna", "Lee", "Female", 8),
+	("Marco", "Bianchi", "Male", 8),
+	("Sara", "Okoye", "Female", 6),
+)
 HOLIDAY_LIST = "Workshop Holidays"
 
 
@@ -96,7 +103,7 @@ def create(rng) -> dict:
 			code,
 			{
 				"operation_code": code,
-				"description": description,
+				"description": zh.say(description),
 				"item": item,
 				"skill": skill,
 				"flat_hours": hours,
@@ -140,7 +147,7 @@ def ensure_labour_items():
 			code,
 			{
 				"item_code": code,
-				"item_name": name,
+				"item_name": zh.say(name),
 				"item_group": "Labour",
 				"stock_uom": "Hour",
 				"is_stock_item": 0,
@@ -180,15 +187,15 @@ def ensure_technicians(company: str) -> int:
 	for gender in ("Female", "Male"):  # ERPNext's setup wizard makes these; older sites may lack them
 		if not frappe.db.exists("Gender", gender):
 			frappe.get_doc({"doctype": "Gender", "gender": gender}).insert(ignore_permissions=True)
-	for first, last, hours in TECHNICIANS:
-		if frappe.db.exists("Employee", {"first_name": first, "last_name": last, "company": company}):
+	for first, last, gender, hours in zh.pick(TECHNICIANS, zh.TECHNICIANS):
+		if frappe.db.exists("Employee", {"first_name": first, "company": company}):
 			continue
 		frappe.get_doc(
 			{
 				"doctype": "Employee",
 				"first_name": first,
 				"last_name": last,
-				"gender": "Female" if first in ("Joanna", "Sara") else "Male",
+				"gender": gender,
 				"date_of_birth": "1988-04-12",
 				"date_of_joining": "2022-03-01",
 				"company": company,
@@ -230,7 +237,12 @@ def book_demo_appointments(rng, vehicles: list[str]) -> int:
 				"appointment_date": add_days(nowdate(), 1 + index // 3),
 				"start_time": f"{8 + index % 3}:{rng.choice(('00', '30'))}:00",
 				"work": [{"labour_operation": op, "estimated_hours": flat_hours(op, model)} for op in chosen],
-				"notes": rng.choice(("", "Customer waits in the lounge", "Needs a courtesy car")),
+				"notes": rng.choice(
+					zh.pick(
+						("", "Customer waits in the lounge", "Needs a courtesy car"),
+						("", "客户在休息室等候", "需要代步车"),
+					)
+				),
 			}
 		)
 		try:

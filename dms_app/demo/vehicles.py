@@ -5,7 +5,8 @@ import frappe
 from erpnext.selling.doctype.sales_order.sales_order import make_delivery_note, make_sales_invoice
 from frappe.utils import add_days, nowdate
 
-from dms_app.demo.masters import BRANDS, ensure
+from dms_app.demo import zh
+from dms_app.demo.masters import brands, ensure
 from dms_app.vin import check_digit
 
 CATALOGUE = {
@@ -44,6 +45,14 @@ COLOURS = ("Polar White", "Midnight Black", "Graphite Grey", "Racing Red", "Deep
 PLAN = {"Ordered": 1, "In Transit": 1, "In Stock": 3, "Reserved": 1, "Sold": 1, "Delivered": 1}
 
 
+def catalogue() -> dict:
+	return zh.pick(CATALOGUE, zh.CATALOGUE)
+
+
+def colours() -> tuple:
+	return zh.pick(COLOURS, zh.COLOURS)
+
+
 def demo_vin(rng, wmi: str) -> str:
 	alphabet = "ABCDEFGHJKLMNPRSTUVWXYZ0123456789"
 	vds = (
@@ -58,8 +67,8 @@ def demo_vin(rng, wmi: str) -> str:
 def ensure_catalogue() -> list[tuple[str, str, float]]:
 	"""Makes, models and trims (with their Items); returns (trim, WMI, unit cost) per trim."""
 	trims = []
-	for supplier, make in BRANDS:
-		wmi, models = CATALOGUE[make]
+	for supplier, make in brands():
+		wmi, models = catalogue()[make]
 		ensure(
 			"Vehicle Make",
 			make,
@@ -83,7 +92,7 @@ def ensure_catalogue() -> list[tuple[str, str, float]]:
 						"transmission": transmission,
 						"list_price": price,
 						"year_from": 2023,
-						"colours": [{"colour": c} for c in COLOURS[:4]],
+						"colours": [{"colour": c} for c in colours()[:4]],
 					},
 				)
 				trims.append((name, wmi, cost))
@@ -107,14 +116,14 @@ def create(rng, customers: list[str]) -> dict:
 						"vin": vin,
 						"trim": trim_name,
 						"status": status,
-						"colour": rng.choice(COLOURS),
+						"colour": rng.choice(colours()),
 					}
 				).insert(ignore_permissions=True)
 		stocked = [v for s in ("In Stock", "Reserved", "Sold", "Delivered") for v in vins[s]]
 		supplier = frappe.db.get_value("Vehicle Make", trim.make, "oem_supplier")
 		receive(stocked, trim, cost, settings.new_vehicle_warehouse, supplier, days_ago=rng.randrange(5, 150))
 		for vin in stocked:
-			frappe.db.set_value("Motor Vehicle", vin, "colour", rng.choice(COLOURS))
+			frappe.db.set_value("Motor Vehicle", vin, "colour", rng.choice(colours()))
 		for status in ("Reserved", "Sold", "Delivered"):
 			for vin in vins[status]:
 				sell(vin, next(buyers), trim.list_price, status)

@@ -1,24 +1,27 @@
-"""Demo warranty: policies and OEM terms for the three brands, and claims in every state on
+"""Demo warranty: policies and OEM terms for the brands sold, and claims in every state on
 customers' cars that came in for warranty repairs."""
 
 import frappe
 from frappe.utils import add_days, add_months, nowdate
 
 from dms_app.controllers import lifecycle
+from dms_app.demo import zh
 from dms_app.demo.masters import PARTS, ensure
-from dms_app.demo.vehicles import CATALOGUE, demo_vin
+from dms_app.demo.vehicles import catalogue, demo_vin
 
 POLICIES = {
 	# make: [(component group, months, km (0: unlimited)[, model when not every model])]
 	"Toyota": [("Basic", 36, 100_000), ("Powertrain", 60, 100_000), ("Hybrid System", 96, 160_000)],
 	"BYD": [("Basic", 72, 150_000), ("EV Battery", 96, 200_000)],  # every BYD is electric
 	"Volkswagen": [("Basic", 24, 0), ("EV Battery", 96, 160_000, "Volkswagen ID.4"), ("Corrosion", 144, 0)],
+	"Geely": [("Basic", 36, 100_000), ("EV Battery", 96, 200_000, "Geely 银河E5")],
 }
 TERMS = {
 	# make: (labour rate, parts handling %, submission window days)
 	"Toyota": (118.0, 15.0, 30),
 	"BYD": (105.0, 10.0, 45),
 	"Volkswagen": (125.0, 12.0, 30),
+	"Geely": (110.0, 10.0, 45),
 }
 FAILURES = (
 	# (concern, cause, correction, failure code, hours, part index in PARTS)
@@ -63,6 +66,8 @@ STORIES = (
 
 def create(rng, customers: list[str]) -> dict:
 	for make, policies in POLICIES.items():
+		if not frappe.db.exists("Vehicle Make", make):
+			continue  # a brand this dealer doesn't sell
 		for group, months, km, *model in policies:
 			name = f"{make} {group} {months // 12}y"
 			ensure(
@@ -90,7 +95,7 @@ def create(rng, customers: list[str]) -> dict:
 			},
 		)
 	claims = 0
-	for index, (make, (wmi, models)) in enumerate(CATALOGUE.items()):
+	for index, (make, (wmi, models)) in enumerate(catalogue().items()):
 		model, _body, trims = models[0]
 		trim = f"{make} {model} {trims[0][0]}"
 		for story_index in range(2):
@@ -120,6 +125,7 @@ def create(rng, customers: list[str]) -> dict:
 
 def make_claim(vin, failure, odometer, completed_days_ago, story):
 	concern, cause, correction, code, hours, part_index = failure
+	concern, cause, correction = zh.say(concern), zh.say(cause), zh.say(correction)
 	part_no, _description, cost, _price = PARTS[part_index]
 	completed = add_days(nowdate(), -completed_days_ago)
 	claim = frappe.get_doc(

@@ -55,6 +55,21 @@ def after_install():
 	ensure_default_records()
 	grant_erpnext_permissions()
 	setup_portal_menu()
+	fill_locale_gaps()
+
+
+def fill_locale_gaps(args=None):
+	"""What a Chinese dealer's site is left without, filled once and never over an admin's choice
+	(also run after the setup wizard, for a site that installs the app first). Frappe ships CNY with
+	no symbol, so ¥ while it is empty. Its wizard saves the country's date format into System
+	Settings, but the desk's default follows only a changed value, and yyyy-mm-dd (China's) is the
+	settings' first option, so the desk kept install's dd-mm-yyyy: the default follows the settings,
+	as saving them does."""
+	if frappe.db.exists("Currency", "CNY") and not frappe.db.get_value("Currency", "CNY", "symbol"):
+		frappe.db.set_value("Currency", "CNY", "symbol", "¥")
+	date_format = frappe.db.get_single_value("System Settings", "date_format")
+	if date_format and frappe.db.get_default("date_format") != date_format:
+		frappe.db.set_default("date_format", date_format)
 
 
 def set_single_defaults():

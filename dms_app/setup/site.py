@@ -3,8 +3,9 @@
 import frappe
 from frappe.utils import getdate, nowdate
 
-# The companies ERPNext's setup wizard is run with: the demo dealer, and a Chinese dealer on which
-# the tests install dms_app as on an ERPNext site someone else set up.
+# The companies ERPNext's setup wizard is run with: the demo dealer, a Chinese dealer on which the
+# tests install dms_app as on an ERPNext site someone else set up, and the Chinese demo dealer
+# (DMS_DEMO_LOCALE=zh), which keeps its books in ERPNext's Chinese chart of accounts.
 PROFILES = {
 	"us": {
 		"company_name": "Northwind Motors",
@@ -21,6 +22,14 @@ PROFILES = {
 		"currency": "CNY",
 		"timezone": "Asia/Shanghai",
 		"chart_of_accounts": "Standard",
+	},
+	"zh-demo": {
+		"company_name": "上海浦江汽车销售服务有限公司",
+		"company_abbr": "PJM",
+		"country": "China",
+		"currency": "CNY",
+		"timezone": "Asia/Shanghai",
+		"chart_of_accounts": "Standard",  # replaced by the Chinese chart after the wizard
 	},
 }
 
@@ -45,6 +54,10 @@ def complete_setup_wizard(profile: str = "us"):
 	)
 	if result.get("status") != "ok" or not frappe.is_setup_complete():
 		frappe.throw(f"ERPNext's setup wizard failed: {result}")
+	if profile == "zh-demo":
+		from dms_app.setup.china_chart import use_china_chart
+
+		use_china_chart(PROFILES[profile]["company_name"])
 
 
 def ensure_fiscal_years():

@@ -102,8 +102,17 @@ def check_role_permissions() -> None:
 	assert not frappe.has_permission("Employee", "read", user=advisor)
 
 
+def check_locale() -> None:
+	"""CNY prints as ¥, and the desk's date format is the one System Settings show (China's)."""
+	assert frappe.db.get_value("Currency", "CNY", "symbol")
+	assert frappe.db.get_default("date_format") == frappe.db.get_single_value(
+		"System Settings", "date_format"
+	)
+
+
 def check_all() -> None:
 	check_settings()
+	check_locale()
 	check_role_permissions()
 	check_deal_approval()
 	check_appointment_booking()

@@ -137,6 +137,17 @@ def test_each_role_has_a_workspace_whose_cards_and_charts_work():
 	assert get_result(frappe.get_doc("Number Card", "Vehicles In Stock"), "[]") >= 1
 
 
+def test_staff_see_the_dms_workspace_and_theirs_under_it():
+	"""The desk sidebar nests a role's workspace under DMS, and hides a workspace whose module the
+	user reads no doctype of: DMS sits in Vehicles, which every dealer role reads."""
+	from frappe.desk.desktop import get_workspace_sidebar_items
+
+	for role, workspace in (("Service Advisor", "Service"), ("Sales Consultant", "Vehicle Sales")):
+		frappe.set_user(factories.make_user(roles=(role,)))
+		pages = {page.name for page in get_workspace_sidebar_items()["pages"]}
+		assert {"DMS", workspace} <= pages, (role, pages)
+
+
 def test_demo_vehicles_cover_the_lifecycle_through_erpnext_documents():
 	from dms_app.demo import vehicles
 

@@ -37,6 +37,7 @@ class RepairOrder(Document):
 		jobs: DF.Table[RepairOrderJob]
 		labour: DF.Table[RepairOrderLabour]
 		labour_total: DF.Currency
+		language: DF.Link | None
 		naming_series: DF.Literal["RO-.YYYY.-"]
 		notes: DF.TextEditor | None
 		odometer_in: DF.Int

@@ -43,6 +43,7 @@ class VehicleDeal(Document):
 		finance_journal_entry: DF.Link | None
 		grand_total: DF.Currency
 		items: DF.Table[VehicleDealItem]
+		language: DF.Link | None
 		lead: DF.Link | None
 		lender: DF.Link | None
 		list_price: DF.Currency

@@ -22,6 +22,7 @@ class VehicleHandover(Document):
 		handed_over_by: DF.Link
 		handover_datetime: DF.Datetime
 		keys_handed: DF.Int
+		language: DF.Link | None
 		naming_series: DF.Literal["VH-.YYYY.-"]
 		notes: DF.SmallText | None
 		odometer: DF.Int
