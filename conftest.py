@@ -7,15 +7,22 @@ test.dms.localhost), inside a transaction that is rolled back after each test.
 
 Without a site those tests are skipped, unless DMS_REQUIRE_SITE=1 (set by `./dms test`), which
 turns a missing site into an error so CI can't pass without its integration tests.
+
+The whole suite (pytest without paths) runs in one pytest-xdist worker per site in DMS_TEST_SITES
+(`./dms test` makes two alike), each worker on its own site so that no test sees another's rows or
+locks; the browser tests stay together on one worker, which serves its site to Chromium. A run of
+some paths, or with -n given, runs as asked.
 """
 
 import os
+from contextlib import contextmanager
 from pathlib import Path
 
 import pytest
 
 ROOT = Path(__file__).resolve().parent
 SITE_DIRS = (ROOT / "dms_app", ROOT / "tests" / "integration")
+BROWSER_DIR = ROOT / "tests" / "browser"
 
 
 def pytest_collection_modifyitems(config, items):
@@ -23,11 +30,46 @@ def pytest_collection_modifyitems(config, items):
 		path = Path(str(item.fspath)).resolve()
 		if any(path.is_relative_to(d) for d in SITE_DIRS):
 			item.add_marker(pytest.mark.site)
+		elif path.is_relative_to(BROWSER_DIR):
+			item.add_marker(pytest.mark.xdist_group("browser"))
 
 
 def _site_location() -> tuple[Path, str]:
 	bench = Path(os.environ.get("DMS_BENCH", "~/frappe-bench")).expanduser()
 	return bench / "sites", os.environ.get("DMS_TEST_SITE", "test.dms.localhost")
+
+
+def _worker_sites() -> list[str]:
+	"""The sites of DMS_TEST_SITES (comma-separated) that exist."""
+	sites, _site = _site_location()
+	names = [name for name in os.environ.get("DMS_TEST_SITES", "").split(",") if name]
+	return [name for name in names if (sites / name / "site_config.json").exists()]
+
+
+@pytest.hookimpl(tryfirst=True)
+def pytest_cmdline_main(config):
+	"""The whole suite runs in one worker per test site (before xdist reads its options)."""
+	if (
+		hasattr(config, "workerinput")
+		or not config.pluginmanager.has_plugin("xdist")
+		or config.option.numprocesses is not None
+		or config.option.dist != "no"
+		or config.args_source != pytest.Config.ArgsSource.TESTPATHS
+	):
+		return
+	if len(sites := _worker_sites()) > 1:
+		config.option.numprocesses = len(sites)
+		config.option.dist = "loadgroup"
+
+
+def pytest_configure(config):
+	"""An xdist worker tests the site of its number (gw0 the first of DMS_TEST_SITES)."""
+	if not hasattr(config, "workerinput") or not os.environ.get("DMS_TEST_SITES"):
+		return
+	sites, number = _worker_sites(), int(config.workerinput["workerid"].removeprefix("gw"))
+	if number >= len(sites):
+		raise pytest.UsageError(f"worker {number + 1} has no site: DMS_TEST_SITES names {len(sites)}")
+	os.environ["DMS_TEST_SITE"] = sites[number]
 
 
 @pytest.fixture(scope="session")
@@ -48,9 +90,42 @@ def frappe_site():
 	frappe.connect()
 	frappe.flags.in_test = True
 	frappe.set_user("Administrator")
-	yield site
+	with employees_keep_the_site_cache(frappe):
+		yield site
 	frappe.db.rollback()
 	frappe.destroy()
+
+
+@contextmanager
+def employees_keep_the_site_cache(frappe):
+	"""ERPNext's Employee.on_update clears every cache of the site (each DocType's meta, each cached
+	document, in Redis) on every save, and tests make technicians often: each one cost the tests
+	after it seconds rebuilding a hundred metas. Here an employee's save clears its user's caches;
+	the records it changes clear their own (Document.save does), and User.save its user's."""
+	from erpnext.setup.doctype.employee.employee import Employee
+
+	on_update = Employee.on_update
+
+	def on_update_sparing_the_cache(self):
+		clear_cache = frappe.clear_cache
+
+		def clear_user_cache(user=None, doctype=None):
+			if user or doctype:
+				clear_cache(user=user, doctype=doctype)
+			elif self.user_id:
+				clear_cache(user=self.user_id)
+
+		frappe.clear_cache = clear_user_cache
+		try:
+			on_update(self)
+		finally:
+			frappe.clear_cache = clear_cache
+
+	Employee.on_update = on_update_sparing_the_cache
+	try:
+		yield
+	finally:
+		Employee.on_update = on_update
 
 
 @pytest.fixture(autouse=True)
