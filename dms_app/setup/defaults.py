@@ -6,6 +6,7 @@ values are DocField defaults of DMS Settings.
 """
 
 import frappe
+from frappe.cache_manager import clear_defaults_cache
 from frappe.model import table_fields
 
 ROLES = (
@@ -70,6 +71,7 @@ def fill_locale_gaps(args=None):
 	date_format = frappe.db.get_single_value("System Settings", "date_format")
 	if date_format and frappe.db.get_default("date_format") != date_format:
 		frappe.db.set_default("date_format", date_format)
+		clear_defaults_cache()  # set_default leaves the cached defaults as they were during an install
 
 
 def set_single_defaults():

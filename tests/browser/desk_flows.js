@@ -7,7 +7,7 @@
 // HTTP 5xx answer, or a step that does not reach its state.
 const fs = require("fs");
 const path = require("path");
-const { chromium } = require("playwright-core");
+const { launch, signIn, watch } = require("./browser");
 
 const [flow, rigFile, base, shots] = process.argv.slice(2);
 const rig = JSON.parse(fs.readFileSync(rigFile, "utf8"));
@@ -20,14 +20,8 @@ function check(condition, message) {
 async function desk(browser, user) {
 	const context = await browser.newContext({ viewport: { width: 1366, height: 900 } });
 	const page = await context.newPage();
-	page.on("pageerror", (error) => result.errors.push(`${user}: JavaScript error: ${error.message}`));
-	page.on("response", (response) => {
-		if (response.status() >= 500) result.errors.push(`${user}: HTTP ${response.status()} ${response.url()}`);
-	});
-	await page.goto(base + "/login");
-	await page.fill("#login_email", user);
-	await page.fill("#login_password", rig.password);
-	await page.click(".btn-login");
+	watch(page, user, result.errors);
+	await signIn(page, base, user, rig.password, 30000);
 	await page.waitForURL((url) => url.pathname.startsWith("/app"), { timeout: 30000 });
 	return page;
 }
@@ -258,11 +252,7 @@ async function serviceFlow(browser) {
 
 (async () => {
 	fs.mkdirSync(shots, { recursive: true });
-	const browser = await chromium.launch({
-		executablePath: process.env.CHROMIUM || "/usr/bin/chromium",
-		args: ["--headless", "--no-sandbox", "--disable-gpu", "--disable-background-networking",
-			"--disable-quic", "--no-first-run", "--disable-component-update", "--disable-sync"],
-	});
+	const browser = await launch();
 	let failed = false;
 	try {
 		await (flow === "sales" ? salesFlow : serviceFlow)(browser);

@@ -7,7 +7,7 @@
 // or $CHROMIUM). Prints one JSON line with what it saw; exits non-zero when a step fails.
 const fs = require("fs");
 const path = require("path");
-const { chromium } = require("playwright-core");
+const { launch, signIn } = require("./browser");
 
 const [rigFile, base, shots] = process.argv.slice(2);
 const rig = JSON.parse(fs.readFileSync(rigFile, "utf8"));
@@ -34,11 +34,7 @@ async function status(request, url, options = {}) {
 
 (async () => {
 	fs.mkdirSync(shots, { recursive: true });
-	const browser = await chromium.launch({
-		executablePath: process.env.CHROMIUM || "/usr/bin/chromium",
-		args: ["--headless", "--no-sandbox", "--disable-gpu", "--disable-background-networking",
-			"--disable-quic", "--no-first-run", "--disable-component-update", "--disable-sync"],
-	});
+	const browser = await launch();
 	try {
 		// ---------------------------------------------------------------- anonymous visitor
 		const guest = await browser.newContext();
@@ -51,11 +47,7 @@ async function status(request, url, options = {}) {
 		// ---------------------------------------------------------------- customer A (phone size)
 		const context = await browser.newContext({ viewport: { width: 390, height: 844 }, deviceScaleFactor: 1 });
 		const page = await context.newPage();
-		await page.goto(base + "/login");
-		await page.fill("#login_email", A.user);
-		await page.fill("#login_password", rig.password);
-		await page.click(".btn-login");
-		await page.waitForURL((url) => !url.pathname.startsWith("/login"), { timeout: 30000 });
+		await signIn(page, base, A.user, rig.password, 30000);
 
 		await page.goto(base + "/my-vehicles");
 		await page.waitForSelector(`.dms-card[data-vin="${A.vin}"]`);

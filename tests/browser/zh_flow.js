@@ -8,7 +8,7 @@
 // Prints one JSON line with what it saw; exits non-zero when a step fails.
 const fs = require("fs");
 const path = require("path");
-const { chromium } = require("playwright-core");
+const { launch, signIn, watch } = require("./browser");
 
 const [rigFile, base, shots] = process.argv.slice(2);
 const rig = JSON.parse(fs.readFileSync(rigFile, "utf8"));
@@ -25,15 +25,8 @@ async function login(browser, user, password, viewport = { width: 1366, height: 
 	// the test server answers one request at a time: a first desk load after a cache clear is slow
 	context.setDefaultTimeout(60000);
 	const page = await context.newPage();
-	page.on("pageerror", (error) => result.errors.push(`${user}: JavaScript error: ${error.message}`));
-	page.on("response", (response) => {
-		if (response.status() >= 500) result.errors.push(`${user}: HTTP ${response.status()} ${response.url()}`);
-	});
-	await page.goto(base + "/login");
-	await page.fill("#login_email", user);
-	await page.fill("#login_password", password);
-	await page.click(".btn-login");
-	await page.waitForURL((url) => !url.pathname.startsWith("/login"));
+	watch(page, user, result.errors);
+	await signIn(page, base, user, password);
 	return page;
 }
 
@@ -83,11 +76,7 @@ function formHelp(page) {
 
 (async () => {
 	fs.mkdirSync(shots, { recursive: true });
-	const browser = await chromium.launch({
-		executablePath: process.env.CHROMIUM || "/usr/bin/chromium",
-		args: ["--headless", "--no-sandbox", "--disable-gpu", "--disable-background-networking",
-			"--disable-quic", "--no-first-run", "--disable-component-update", "--disable-sync"],
-	});
+	const browser = await launch();
 	try {
 		// ---------------------------------------------------------------- desk, in zh
 		const desk = await login(browser, rig.desk_user, rig.password);
