@@ -26,4 +26,22 @@ async function signIn(page, base, user, password, timeout) {
 	await page.waitForURL((url) => !url.pathname.startsWith("/login"), timeout ? { timeout } : {});
 }
 
-module.exports = { launch, watch, signIn };
+// Runs `flow(browser)` in a new Chromium and prints `result` as the last line of output (JSON), with
+// the error when the flow failed (exit 1): what the Python side reads.
+function run(result, flow) {
+	(async () => {
+		const browser = await launch();
+		try {
+			await flow(browser);
+		} finally {
+			await browser.close();
+		}
+		console.log(JSON.stringify(result));
+	})().catch((e) => {
+		console.error(e);
+		console.log(JSON.stringify({ error: String(e), ...result }));
+		process.exit(1);
+	});
+}
+
+module.exports = { launch, run, signIn, watch };

@@ -8,7 +8,7 @@
 // Prints one JSON line with what it saw; exits non-zero when a step fails.
 const fs = require("fs");
 const path = require("path");
-const { launch, signIn, watch } = require("./browser");
+const { run, signIn, watch } = require("./browser");
 
 const [rigFile, base, shots] = process.argv.slice(2);
 const rig = JSON.parse(fs.readFileSync(rigFile, "utf8"));
@@ -74,78 +74,68 @@ function formHelp(page) {
 	);
 }
 
-(async () => {
-	fs.mkdirSync(shots, { recursive: true });
-	const browser = await launch();
-	try {
-		// ---------------------------------------------------------------- desk, in zh
-		const desk = await login(browser, rig.desk_user, rig.password);
-		await desk.waitForFunction(() => window.frappe?.boot?.lang && frappe.get_route);
-		result.boot_lang = await desk.evaluate(() => frappe.boot.lang);
-		await desk.evaluate(() => frappe.set_route("dms"));
-		await desk.waitForFunction(() => frappe.get_route()[0] === "Workspaces" && frappe.get_route()[1] === "DMS");
-		// every number card has its count
-		await desk.waitForFunction(() => {
-			const cards = [...document.querySelectorAll(".number-widget-box")];
-			return cards.length && cards.every((card) => card.querySelector(".number"));
-		});
-		await desk.waitForTimeout(1500); // the charts draw
-		result.workspace_sidebar = await desk.evaluate(() =>
-			[...document.querySelectorAll(".standard-sidebar-section .sidebar-item-label")].map((el) => el.innerText.trim())
-		);
-		result.workspace_title = (await desk.title()).trim();
-		await shot(desk, "01-workspace");
+fs.mkdirSync(shots, { recursive: true });
+run(result, async (browser) => {
+	// ---------------------------------------------------------------- desk, in zh
+	const desk = await login(browser, rig.desk_user, rig.password);
+	await desk.waitForFunction(() => window.frappe?.boot?.lang && frappe.get_route);
+	result.boot_lang = await desk.evaluate(() => frappe.boot.lang);
+	await desk.evaluate(() => frappe.set_route("dms"));
+	await desk.waitForFunction(() => frappe.get_route()[0] === "Workspaces" && frappe.get_route()[1] === "DMS");
+	// every number card has its count
+	await desk.waitForFunction(() => {
+		const cards = [...document.querySelectorAll(".number-widget-box")];
+		return cards.length && cards.every((card) => card.querySelector(".number"));
+	});
+	await desk.waitForTimeout(1500); // the charts draw
+	result.workspace_sidebar = await desk.evaluate(() =>
+		[...document.querySelectorAll(".standard-sidebar-section .sidebar-item-label")].map((el) => el.innerText.trim())
+	);
+	result.workspace_title = (await desk.title()).trim();
+	await shot(desk, "01-workspace");
 
-		await openForm(desk, "Repair Order", rig.A.ro);
-		result.repair_order_labels = await formLabels(desk);
-		result.repair_order_help = await formHelp(desk);
-		await shot(desk, "02-repair-order");
+	await openForm(desk, "Repair Order", rig.A.ro);
+	result.repair_order_labels = await formLabels(desk);
+	result.repair_order_help = await formHelp(desk);
+	await shot(desk, "02-repair-order");
 
-		await openForm(desk, "Vehicle Deal", rig.deal);
-		result.deal_labels = await formLabels(desk);
-		await shot(desk, "03-vehicle-deal");
-		await desk.context().close();
+	await openForm(desk, "Vehicle Deal", rig.deal);
+	result.deal_labels = await formLabels(desk);
+	await shot(desk, "03-vehicle-deal");
+	await desk.context().close();
 
-		// ---------------------------------------------------------------- an English desk prints for a zh customer
-		const admin = await login(browser, "Administrator", process.env.DMS_ADMIN_PASSWORD || "admin");
-		await admin.goto(base + `/app/print/Vehicle Deal/${encodeURIComponent(rig.deal)}`);
-		const language = admin.locator('.frappe-control[data-fieldname="language"] select, .frappe-control[data-fieldname="language"] input').first();
-		await language.waitFor();
-		await admin.waitForTimeout(1000);
-		result.print_language = await language.inputValue();
-		const sheet = await admin.request.get(
-			base + `/printview?doctype=Vehicle%20Deal&name=${encodeURIComponent(rig.deal)}` +
-				`&format=Vehicle%20Deal%20Sheet&_lang=${encodeURIComponent(result.print_language)}`
-		);
-		result.deal_sheet = (await sheet.text()).replace(/<[^>]+>/g, " ").replace(/\s+/g, " ");
-		await admin.goto(base + `/printview?doctype=Vehicle%20Deal&name=${encodeURIComponent(rig.deal)}` +
-			`&format=Vehicle%20Deal%20Sheet&_lang=${encodeURIComponent(result.print_language)}`);
-		await shot(admin, "04-deal-sheet");
-		await admin.context().close();
+	// ---------------------------------------------------------------- an English desk prints for a zh customer
+	const admin = await login(browser, "Administrator", process.env.DMS_ADMIN_PASSWORD || "admin");
+	await admin.goto(base + `/app/print/Vehicle Deal/${encodeURIComponent(rig.deal)}`);
+	const language = admin.locator('.frappe-control[data-fieldname="language"] select, .frappe-control[data-fieldname="language"] input').first();
+	await language.waitFor();
+	await admin.waitForTimeout(1000);
+	result.print_language = await language.inputValue();
+	const sheet = await admin.request.get(
+		base + `/printview?doctype=Vehicle%20Deal&name=${encodeURIComponent(rig.deal)}` +
+			`&format=Vehicle%20Deal%20Sheet&_lang=${encodeURIComponent(result.print_language)}`
+	);
+	result.deal_sheet = (await sheet.text()).replace(/<[^>]+>/g, " ").replace(/\s+/g, " ");
+	await admin.goto(base + `/printview?doctype=Vehicle%20Deal&name=${encodeURIComponent(rig.deal)}` +
+		`&format=Vehicle%20Deal%20Sheet&_lang=${encodeURIComponent(result.print_language)}`);
+	await shot(admin, "04-deal-sheet");
+	await admin.context().close();
 
-		// ---------------------------------------------------------------- portal, customer A in zh
-		const portal = await login(browser, rig.A.user, rig.password, { width: 1280, height: 900 });
-		result.portal_titles = {};
-		result.portal_sections = {};
-		for (const [name, route, ready] of [
-			["05-my-vehicles", "/my-vehicles", `.dms-card[data-vin="${rig.A.vin}"]`],
-			["06-vehicle", `/my-vehicles/${rig.A.vin}`, `tr[data-ro="${rig.A.ro}"]`],
-			["07-repair-status", "/repair-status", ".dms-ro"],
-			["08-book-service", `/book-service?vehicle=${rig.A.vin}`, ".dms-portal-title"],
-		]) {
-			await portal.goto(base + route);
-			await portal.waitForSelector(ready);
-			result.portal_titles[name] = (await portal.textContent(".dms-portal-title")).trim();
-			result.portal_sections[name] = (await portal.locator(".dms-section-title").allTextContents()).map((t) => t.trim());
-			await shot(portal, name);
-		}
-		await portal.context().close();
-	} finally {
-		await browser.close();
+	// ---------------------------------------------------------------- portal, customer A in zh
+	const portal = await login(browser, rig.A.user, rig.password, { width: 1280, height: 900 });
+	result.portal_titles = {};
+	result.portal_sections = {};
+	for (const [name, route, ready] of [
+		["05-my-vehicles", "/my-vehicles", `.dms-card[data-vin="${rig.A.vin}"]`],
+		["06-vehicle", `/my-vehicles/${rig.A.vin}`, `tr[data-ro="${rig.A.ro}"]`],
+		["07-repair-status", "/repair-status", ".dms-ro"],
+		["08-book-service", `/book-service?vehicle=${rig.A.vin}`, ".dms-portal-title"],
+	]) {
+		await portal.goto(base + route);
+		await portal.waitForSelector(ready);
+		result.portal_titles[name] = (await portal.textContent(".dms-portal-title")).trim();
+		result.portal_sections[name] = (await portal.locator(".dms-section-title").allTextContents()).map((t) => t.trim());
+		await shot(portal, name);
 	}
-	console.log(JSON.stringify(result));
-})().catch((e) => {
-	console.error(e);
-	console.log(JSON.stringify({ error: String(e), ...result }));
-	process.exit(1);
+	await portal.context().close();
 });
