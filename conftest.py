@@ -153,6 +153,7 @@ def forget_process_state(frappe):
 	test sets `frappe.local.request`), and outgoing email accounts cached by a rolled-back test would
 	send (and commit) at once."""
 	frappe.flags.in_test = True
+	frappe.db.value_cache.clear()  # single values read before a rollback (get_single_value's cache)
 	if hasattr(frappe.local, "request"):  # Frappe tests presence, not value
 		del frappe.local.request
 	frappe.local.outgoing_email_account = {}

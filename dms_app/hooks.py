@@ -38,7 +38,10 @@ fixtures = [{"dt": "Custom Field", "filters": [["module", "in", _MODULES]]}]
 after_install = "dms_app.setup.defaults.after_install"
 after_migrate = "dms_app.setup.defaults.after_migrate"
 # a site that installs the app before ERPNext's wizard: what the wizard leaves unset for China
-setup_wizard_complete = "dms_app.setup.defaults.fill_locale_gaps"
+setup_wizard_complete = [
+	"dms_app.setup.defaults.fill_locale_gaps",
+	"dms_app.dealer_accounting.setup.ensure_for_settings_company",
+]
 
 # The stateful documents' lifecycles (dms_app/controllers/lifecycle.py): milestones the code owns,
 # the shipped workflow generated from them, effects that hold at milestones. Checked after migrate.
@@ -56,6 +59,9 @@ _OEM = "dms_app.oem_orders."
 _SERVICE = "dms_app.service."
 _SALES = "dms_app.vehicle_sales."
 _PORTAL = "dms_app.portal."
+_ACCOUNTING = "dms_app.dealer_accounting."
+_FLOOR_PLAN = "dms_app.floor_plan.financing."
+_DOCUMENTS = "dms_app.vehicles.documents."
 
 doc_events = {
 	# two users creating the first document of a series wait for each other instead of deadlocking
@@ -84,7 +90,25 @@ doc_events = {
 		"before_cancel": [_VEHICLES + "on_stock_entry_event", _SERVICE + "invoicing.before_cancel_booking"],
 		"on_cancel": [_VEHICLES + "on_stock_entry_event", _SERVICE + "parts.recount_issued"],
 	},
-	"Journal Entry": {"before_cancel": _SERVICE + "invoicing.before_cancel_booking"},
+	"Journal Entry": {
+		"before_cancel": [
+			_SERVICE + "invoicing.before_cancel_booking",
+			_FLOOR_PLAN + "before_cancel_journal_entry",
+		],
+		# a floor-plan payoff: principal repaid, the certificate released (dms_app/floor_plan)
+		"validate": _FLOOR_PLAN + "validate_journal_entry",
+		"on_submit": _FLOOR_PLAN + "on_submit_journal_entry",
+		"on_cancel": [
+			_FLOOR_PLAN + "on_cancel_journal_entry",
+			# a month's floor-plan interest cancelled: the month may be posted again
+			"dms_app.floor_plan.monthly_interest.on_cancel_journal_entry",
+		],
+	},
+	# an OEM invoice naming a Floor Plan Line is settled from the lender's loan, pledging the certificates
+	"Purchase Invoice": {
+		"on_submit": _FLOOR_PLAN + "on_submit_purchase_invoice",
+		"before_cancel": _FLOOR_PLAN + "before_cancel_purchase_invoice",
+	},
 	"Opportunity": {"before_insert": _SALES + "crm.copy_vehicles_of_interest"},
 	"Quotation": {
 		"validate": _SALES + "deal.check_selling_discount",
@@ -99,33 +123,51 @@ doc_events = {
 	},
 	"Sales Invoice": {
 		"before_validate": _OEM + "parts.follow_supersession_on_sale",
-		"validate": [_VEHICLES + "validate_selling", _SERVICE + "invoicing.validate_sales_invoice"],
-		"before_submit": _SALES + "delivery.check_pdi",
+		"validate": [
+			_VEHICLES + "validate_selling",
+			_SERVICE + "invoicing.validate_sales_invoice",
+			_ACCOUNTING + "routing.route_lines",
+		],
+		"before_submit": [_SALES + "delivery.check_pdi", _DOCUMENTS + "check_delivery"],
 		"on_submit": [
 			_VEHICLES + "on_submit_sales_invoice",
 			_SALES + "trade_in.on_submit_sales_invoice",
 			_SALES + "deal.sync_deal",
+			_FLOOR_PLAN + "on_sales_invoice",
 		],
 		"before_cancel": _SALES + "trade_in.before_cancel_sales_invoice",
 		"on_cancel": [
 			_VEHICLES + "on_cancel_sales_invoice",
 			_SERVICE + "invoicing.on_cancel_sales_invoice",
 			_SALES + "deal.sync_deal",
+			_FLOOR_PLAN + "on_sales_invoice",
 		],
 	},
 	"Delivery Note": {
-		"validate": _VEHICLES + "validate_selling",
-		"before_submit": _SALES + "delivery.check_pdi",
+		"validate": [_VEHICLES + "validate_selling", _ACCOUNTING + "routing.route_lines"],
+		"before_submit": [_SALES + "delivery.check_pdi", _DOCUMENTS + "check_delivery"],
 		"on_submit": [_VEHICLES + "on_submit_delivery_note", _SALES + "deal.sync_deal"],
 		"on_cancel": [_VEHICLES + "on_cancel_delivery_note", _SALES + "deal.sync_deal"],
 	},
 	# a vehicle's next service due follows its last service
-	"Motor Vehicle": {"validate": _SERVICE + "service_due.on_vehicle_validate"},
-	# a completed (submitted) repair order drafts its warranty claims; an amendment takes over the
-	# draft claims of the order it replaces
+	# a new vehicle joins the campaigns whose VIN ranges it falls in (dms_app/warranty/campaigns.py)
+	"Motor Vehicle": {
+		"validate": _SERVICE + "service_due.on_vehicle_validate",
+		"after_insert": "dms_app.warranty.campaigns.on_vehicle_insert",
+	},
+	# a completed (submitted) repair order drafts its warranty claims, then completes its campaign
+	# jobs' VINs; an amendment takes over the draft claims of the order it replaces
 	"Repair Order": {
+		"validate": "dms_app.warranty.campaigns.validate_repair_order",
 		"after_insert": "dms_app.warranty.repair_orders.follow_amendment",
-		"on_submit": "dms_app.warranty.repair_orders.on_submit_repair_order",
+		"on_submit": [
+			"dms_app.warranty.repair_orders.on_submit_repair_order",
+			"dms_app.warranty.campaigns.on_submit_repair_order",
+			_SERVICE + "inspections.defer_declined",
+		],
+		"on_cancel": "dms_app.warranty.campaigns.on_cancel_repair_order",
+		# deferred work sold on an invoiced order is recovered (dms_app/service/inspections.py)
+		"on_update_after_submit": _SERVICE + "inspections.recover",
 	},
 	# portal users follow their Contact; no sharing of customers' records around the portal rules
 	"Contact": {
@@ -141,20 +183,35 @@ doc_events = {
 # order; the OEM's freight on the purchase receipt.
 doctype_js = {
 	"Motor Vehicle": "warranty/client/motor_vehicle.js",
-	"Repair Order": "warranty/client/repair_order.js",
+	"Repair Order": ["warranty/client/repair_order.js", "service/client/repair_order_inspection.js"],
+	"Service Appointment": [
+		"warranty/client/service_appointment.js",
+		"service/client/service_appointment_deferred_work.js",
+	],
 	"Purchase Receipt": "oem_orders/client/purchase_receipt.js",
 	"Material Request": "oem_orders/client/material_request.js",
 	"Opportunity": "vehicle_sales/client/opportunity.js",
 }
 
 scheduler_events = {
-	"hourly": ["dms_app.planning.runs.retry_runs", "dms_app.alerts.delivery.schedule_alerts"],
+	"hourly": [
+		"dms_app.planning.runs.retry_runs",
+		"dms_app.vehicles.doctype.vehicle_import.vehicle_import.retry_imports",
+		"dms_app.alerts.delivery.schedule_alerts",
+	],
 	"daily": [
 		_SERVICE + "appointments.recount_upcoming_days",
+		"dms_app.warranty.campaigns.refresh_statuses",
 	],
+	# DMS Settings > Backups: a backup when due, then retention (dms_app/dms/backups.py)
+	"daily_long": ["dms_app.dms.backups.scheduled_backup"],
 	# each enqueues its run on the long queue
 	"weekly": ["dms_app.planning.runs.schedule_parts_forecast"],
-	"monthly": ["dms_app.planning.runs.schedule_vehicle_forecast"],
+	"monthly": [
+		"dms_app.planning.runs.schedule_vehicle_forecast",
+		# last month's floor-plan interest, one Journal Entry per lender line (dms_app/floor_plan)
+		"dms_app.floor_plan.monthly_interest.schedule_interest",
+	],
 }
 
 # Customer portal (dms_app/www, dms_app/portal): pages for website users with the Customer role.
@@ -201,12 +258,16 @@ has_website_permission = {
 	"Motor Vehicle": _PORTAL + "permissions.has_website_permission",
 	"Repair Order": _PORTAL + "permissions.has_website_permission",
 	"Service Appointment": _PORTAL + "permissions.has_website_permission",
+	"Vehicle Inspection": _PORTAL + "permissions.has_website_permission",
+	"Deferred Work": _PORTAL + "permissions.has_website_permission",
 }
 has_permission = {
 	"Motor Vehicle": _PORTAL + "permissions.has_permission",
 	"Service Appointment": _PORTAL + "permissions.has_permission",
 	"Repair Order": [_PORTAL + "permissions.has_permission", _SERVICE + "time_logs.has_permission"],
 	"Technician Time Log": _SERVICE + "time_logs.has_permission",
+	"Vehicle Inspection": _PORTAL + "permissions.has_permission",
+	"Deferred Work": _PORTAL + "permissions.has_permission",
 	"Vehicle Deal": _SALES + "permissions.has_own_permission",
 	"Test Drive": _SALES + "permissions.has_own_permission",
 }
@@ -215,6 +276,8 @@ permission_query_conditions = {
 	"Service Appointment": _PORTAL + "permissions.query_conditions",
 	"Repair Order": [_PORTAL + "permissions.query_conditions", _SERVICE + "time_logs.permission_query"],
 	"Technician Time Log": _SERVICE + "time_logs.permission_query",
+	"Vehicle Inspection": _PORTAL + "permissions.query_conditions",
+	"Deferred Work": _PORTAL + "permissions.query_conditions",
 	"Vehicle Deal": _SALES + "permissions.deal_query",
 	"Test Drive": _SALES + "permissions.test_drive_query",
 }

@@ -37,6 +37,16 @@ def service_absorption(fixed_operations_gross_profit: float, fixed_overhead: flo
 	return _ratio(fixed_operations_gross_profit, fixed_overhead, 100)
 
 
+def gross_percent(gross_profit: float, sales: float) -> float | None:
+	"""Gross % = gross profit ÷ sales x 100 % (a department's, e.g. parts gross %)."""
+	return _ratio(gross_profit, sales, 100)
+
+
+def fi_per_vehicle(fi_gross: float, retail_units: int) -> float | None:
+	"""F&I per vehicle = F&I gross ÷ vehicles retailed (new and used)."""
+	return _ratio(fi_gross, retail_units)
+
+
 def fill_rate(lines_filled: int, lines_demanded: int) -> float | None:
 	"""Parts fill rate (first-time fill) = lines supplied from stock ÷ lines demanded, in %."""
 	return _ratio(lines_filled, lines_demanded, 100)
@@ -72,3 +82,26 @@ def recovery_rate(credited: float, claimed: float) -> float | None:
 	if not claimed:
 		return None
 	return round(100 * (credited or 0) / claimed, 2)
+
+
+def inspection_rate(orders_inspected: int, orders: int) -> float | None:
+	"""Inspection rate = repair orders with a completed inspection ÷ repair orders, in %."""
+	return _ratio(orders_inspected, orders, 100)
+
+
+def red_amber_sold_percent(recommendations_sold: int, recommendations: int) -> float | None:
+	"""Red/amber sold % = amber and red recommendations the customer approved ÷ amber and red
+	recommendations decided, in %."""
+	return _ratio(recommendations_sold, recommendations, 100)
+
+
+def deferred_work_recovered(recovered: int, deferred: int) -> float | None:
+	"""Deferred work recovered = deferred work records sold on a later repair order ÷ deferred work
+	records created, in %."""
+	return _ratio(recovered, deferred, 100)
+
+
+def campaign_completion_rate(completed: int, affected: int) -> float | None:
+	"""Campaign completion rate = VINs whose campaign work is completed ÷ VINs affected (Not Applicable
+	excluded from both), in %."""
+	return _ratio(completed, affected, 100)

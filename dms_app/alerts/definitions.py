@@ -202,3 +202,7 @@ def oem_shipments_late(threshold):
 		)
 		for unit in units
 	]
+
+
+# other areas' alerts, registered on import
+from dms_app.floor_plan import alerts as _floor_plan_alerts

@@ -2,6 +2,7 @@
 
 import frappe
 from frappe import _
+from frappe.utils import cint
 
 from dms_app.api import readable_file
 from dms_app.oem_orders import parts, vehicle_orders
@@ -25,16 +26,19 @@ def parse_vins(value) -> list[str]:
 
 
 @frappe.whitelist(methods=["POST"])
-def import_confirmations(file_url: str | None = None, csv_text: str | None = None) -> dict:
+def import_confirmations(
+	file_url: str | None = None, csv_text: str | None = None, dry_run: bool | int = False
+) -> dict:
 	"""Apply an OEM confirmation file (an uploaded CSV/XLSX, or CSV text pasted in the dialog).
-	Returns {applied, errors: [{row, reason}], orders}; rows with errors change nothing."""
+	Returns {applied, errors: [{row, reason}], orders, dry_run}; rows with errors change nothing, and
+	a dry run (`dry_run=1`) writes nothing at all."""
 	# before reading any row: its errors would tell anyone which order numbers and VINs exist
 	frappe.has_permission(DOCTYPE, "write", throw=True)
 	if file_url:
 		file = readable_file(file_url)
-		return vehicle_orders.import_confirmations(file.get_content(), file.file_name)
+		return vehicle_orders.import_confirmations(file.get_content(), file.file_name, dry_run=cint(dry_run))
 	if csv_text and csv_text.strip():
-		return vehicle_orders.import_confirmations(csv_text, "pasted.csv")
+		return vehicle_orders.import_confirmations(csv_text, "pasted.csv", dry_run=cint(dry_run))
 	frappe.throw(_("Attach a confirmation file or paste its rows"))
 
 

@@ -72,6 +72,21 @@ def undo_decision(repair_order: str, line: str):
 
 
 @frappe.whitelist()
+def inspection_media(file: str):
+	"""A photo or video of a completed inspection of one of the customer's repair orders, inline
+	(the File's own /private/files URL answers staff only)."""
+	from dms_app.portal.inspections import media_file
+
+	doc = media_file(file, require_customers())
+	frappe.local.response.update(
+		filename=doc.file_name,
+		filecontent=doc.get_content(),
+		type="download",
+		display_content_as="inline",
+	)
+
+
+@frappe.whitelist()
 def available_slots(from_date: str, to_date: str | None = None):
 	"""Days with free drop-off times: [{date, label, slots: [{time: "08:30", label: "08:30"}]}].
 	Only whether a time is free: the workshop's capacity (hours) is not the customer's business."""

@@ -23,30 +23,30 @@ def decode_vin(vin: str) -> dict:
 @frappe.whitelist(methods=["POST"])
 def import_vehicles(vehicle_import: str) -> dict:
 	"""Create the vehicles of a checked Vehicle Import's clean rows (on the long queue when many)."""
-	from dms_app.vehicles.doctype.vehicle_import.vehicle_import import ENQUEUE_ABOVE, run_import
+	from dms_app.vehicles.doctype.vehicle_import.vehicle_import import (
+		ENQUEUE_ABOVE,
+		enqueue_import,
+		run_import,
+	)
 
 	doc = frappe.get_doc("Vehicle Import", vehicle_import)
 	doc.check_permission("write")
 	if not frappe.has_permission("Motor Vehicle", "create"):
 		frappe.throw(_("You are not allowed to create vehicles"), frappe.PermissionError)
+	if doc.status in ("Queued", "Running"):
+		frappe.throw(_("This import is already being run in the background"))
 	pending = sum(row.row_status == "Valid" for row in doc.rows)
 	if not pending:
 		frappe.throw(_("No rows are left to import: fix the file and attach it to a new import"))
 	if pending > ENQUEUE_ABOVE:
-		frappe.enqueue(
-			run_import,
-			queue="long",
-			job_id=f"vehicle_import::{doc.name}",
-			deduplicate=True,
-			enqueue_after_commit=True,
-			vehicle_import=doc.name,
-		)
+		enqueue_import(doc.name)
 		return {"queued": True, "pending": pending}
 	doc = run_import(doc.name)
 	return {"queued": False, "imported": doc.imported_rows, "errors": doc.error_rows}
 
 
 @frappe.whitelist()
+@frappe.read_only()  # a KPI read: on the replica when the site has one
 def vehicle_stock_value(filters: dict | str | None = None) -> dict:
 	"""The Vehicle Stock Value number card: the vehicle stock value today (inventory.stock_value), the
 	Closing Inventory of Vehicle Inventory Turn and Days Supply for the same company and date, which

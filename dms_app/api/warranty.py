@@ -44,9 +44,13 @@ def export_claims(file_format: str = "csv", oem_customer: str | None = None, cla
 
 @frappe.whitelist(methods=["POST"])
 def import_response(
-	content: str | None = None, file_format: str | None = None, file_url: str | None = None
+	content: str | None = None,
+	file_format: str | None = None,
+	file_url: str | None = None,
+	dry_run: bool | int = False,
 ) -> dict:
-	"""Apply an OEM response file (CSV or JSON) given as text or as an uploaded File's URL."""
+	"""Apply an OEM response file (CSV or JSON) given as text or as an uploaded File's URL; with
+	`dry_run`, check every row and write nothing."""
 	from dms_app.warranty.exchange_io import import_response as _import
 
 	frappe.has_permission("OEM Warranty Claim", "submit", throw=True)
@@ -56,10 +60,11 @@ def import_response(
 		file_format = file_format or file.file_name.rsplit(".", 1)[-1]
 	if not content:
 		frappe.throw(_("Attach the OEM's response file (CSV or JSON)"))
-	return _import(content, file_format or "csv")
+	return _import(content, file_format or "csv", dry_run=bool(cint(dry_run)))
 
 
 @frappe.whitelist()
+@frappe.read_only()  # a KPI read: on the replica when the site has one
 def claims_near_deadline(days: int | None = None) -> list[dict]:
 	"""Draft claims whose submission deadline falls within `days` (see dms_app/warranty/deadlines.py)."""
 	from dms_app.warranty.deadlines import claims_near_deadline as _near

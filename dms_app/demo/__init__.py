@@ -11,6 +11,10 @@ import random
 import frappe
 
 from dms_app.demo import (
+	accounting,
+	campaigns,
+	floor_plan,
+	inspections,
 	masters,
 	oem_orders,
 	planning,
@@ -37,12 +41,20 @@ def load(seed: int = SEED, locale: str = "en"):
 	summary = masters.create(rng)
 	summary.update(vehicles.create(rng, masters.customer_names(random.Random(seed))))
 	summary.update(oem_orders.create(random.Random(seed + 6)))
+	# financed vehicles in every state, last month's interest posted
+	summary.update(floor_plan.create(random.Random(seed + 19)))
 	summary.update(planning.create(rng))  # parts demand history and the first forecast runs
 	summary.update(warranty.create(random.Random(seed + 11), masters.customer_names(random.Random(seed))))
 	summary.update(service_masters.create(random.Random(seed + 4)))  # labour, technicians, appointments
 	summary.update(service.create(random.Random(seed + 5)))  # repair orders through the workshop
 	summary.update(portal.create(random.Random(seed + 9)))  # a customer with a web login
+	# inspections with photos; the portal customer's amber and red items wait for her decision
+	summary.update(inspections.create(random.Random(seed + 29)))
+	# recalls and service campaigns open on customers' vehicles (the portal customer's too), one closed
+	summary.update(campaigns.create(random.Random(seed + 23)))
 	summary.update(sales.create(random.Random(seed + 13)))  # leads, test drives, deals, a trade-in
+	# the trade-in sold on, parts counter sales: every department has the month's figures
+	summary.update(accounting.create(random.Random(seed + 17), masters.customer_names(random.Random(seed))))
 	frappe.db.commit()
 	print("Demo data loaded:")
 	for key, value in summary.items():

@@ -1,7 +1,8 @@
 """OEM confirmation files: parsing and checking (no database access).
 
 A file (CSV or XLSX, first sheet) has one row per confirmation, allocation or shipment notice.
-Columns (header names are case-insensitive; aliases in brackets):
+Columns (header names ignore case, blanks and punctuation; English aliases in brackets, Chinese ones
+in `confirmation_columns.py` and docs/imports.md; other columns are ignored):
 
 - ``oem_order_no`` [order, order_no]: the OEM's order number or the dealer's OEM Vehicle Order name
 - ``line`` [line_no, order_line, line_ref]: the line number on that order (1, 2, …)
@@ -22,37 +23,17 @@ import io
 from dataclasses import dataclass, field
 from datetime import date, datetime
 
+from dms_app.imports import files
+from dms_app.imports.columns import header_map
+from dms_app.imports.files import ImportFileError
+from dms_app.oem_orders.confirmation_columns import COLUMNS as CONFIRMATION_COLUMNS
 from dms_app.translation import _
 
-COLUMNS = (
-	"oem_order_no",
-	"line",
-	"qty_confirmed",
-	"vin",
-	"eta",
-	"shipment_no",
-	"shipped_date",
-	"invoice_price",
-)
-ALIASES = {
-	"order": "oem_order_no",
-	"order_no": "oem_order_no",
-	"oem_order": "oem_order_no",
-	"line_no": "line",
-	"order_line": "line",
-	"line_ref": "line",
-	"confirmed_qty": "qty_confirmed",
-	"eta_date": "eta",
-	"shipment": "shipment_no",
-	"ship_date": "shipped_date",
-	"shipped_on": "shipped_date",
-	"price": "invoice_price",
-}
+COLUMNS = CONFIRMATION_COLUMNS.fields
 DATE_FIELDS = ("eta", "shipped_date")
 
 
-class FileError(ValueError):
-	"""The file as a whole can't be read (format, missing columns)."""
+FileError = ImportFileError  # the file as a whole can't be read (format, encoding, missing columns)
 
 
 @dataclass
@@ -104,24 +85,18 @@ def to_csv(rows: list[dict]) -> str:
 
 
 def header_key(name) -> str:
-	key = str(name or "").strip().lower().replace(" ", "_").replace("-", "_")
-	return ALIASES.get(key, key)
+	"""The field a header names (English or Chinese alias), or the header itself as typed."""
+	return CONFIRMATION_COLUMNS.field_of(name) or str(name or "").strip()
 
 
-def read_rows(content: bytes, filename: str) -> list[Row]:
-	"""Rows of a CSV or XLSX file as dicts keyed by canonical column names; blank rows skipped."""
-	name = (filename or "").lower()
-	if name.endswith(".xlsx"):
-		table = _xlsx_table(content)
-	elif name.endswith(".csv") or name.endswith(".txt"):
-		text = content.decode("utf-8-sig") if isinstance(content, bytes) else content
-		dialect = ";" if text.split("\n", 1)[0].count(";") > text.split("\n", 1)[0].count(",") else ","
-		table = list(csv.reader(io.StringIO(text), delimiter=dialect))
-	else:
-		raise FileError(_("use a .csv or .xlsx file"))
-	if not table:
-		raise FileError(_("the file is empty"))
-	header = [header_key(h) for h in table[0]]
+def read_rows(content: bytes | str, filename: str, max_rows: int = files.MAX_ROWS) -> list[Row]:
+	"""Rows of a CSV / TXT (any encoding the shared reader detects) or XLSX file as dicts keyed by
+	field; columns the import doesn't know are ignored, blank rows skipped."""
+	if isinstance(content, str):
+		content = content.encode("utf-8")
+	table = files.read_table(filename, content, max_rows=max_rows)
+	mapping = header_map(table[0], CONFIRMATION_COLUMNS, unknown="ignore")
+	header = set(mapping.values())
 	missing = [c for c in ("oem_order_no", "line") if c not in header]
 	if missing:
 		raise FileError(_("missing column(s): {columns}", columns=", ".join(missing)))
@@ -129,24 +104,10 @@ def read_rows(content: bytes, filename: str) -> list[Row]:
 		raise FileError(_("the file needs a vin or a qty_confirmed column"))
 	rows = []
 	for number, cells in enumerate(table[1:], start=2):
-		values = {
-			key: (cell.strip() if isinstance(cell, str) else cell)
-			for key, cell in zip(header, cells, strict=False)
-			if key in COLUMNS
-		}
+		values = {key: (cells[pos] if pos < len(cells) else "") for pos, key in mapping.items()}
 		if any(v not in (None, "") for v in values.values()):
 			rows.append(Row(number, values))
 	return rows
-
-
-def _xlsx_table(content: bytes) -> list[list]:
-	from openpyxl import load_workbook
-
-	try:
-		book = load_workbook(io.BytesIO(content), read_only=True, data_only=True)
-	except Exception as exc:
-		raise FileError(_("not a readable XLSX file ({exc})", exc=exc)) from exc
-	return [list(row) for row in book.worksheets[0].iter_rows(values_only=True)]
 
 
 def parse_date(value) -> date | None:

@@ -242,12 +242,14 @@ def check_cancellable(order):
 # ---------------------------------------------------------------- confirmation import
 
 
-def import_confirmations(content: bytes | str, filename: str) -> dict:
+def import_confirmations(content: bytes | str, filename: str, dry_run: bool = False) -> dict:
 	"""Apply an OEM confirmation file: every row that fits is applied (in this one transaction),
-	every other row is reported with its row number and reason and changes nothing."""
+	every other row is reported with its row number and reason and changes nothing. A row the order
+	already has (the same file imported again) fits and changes nothing. A dry run checks every row
+	and writes nothing ("applied" is then what a real run would apply)."""
 	translation.set_translator(_)
 	try:
-		rows = confirmation_import.read_rows(content, filename)
+		rows = confirmation_import.read_rows(content, filename, max_rows=MAX_IMPORT_ROWS)
 	except confirmation_import.FileError as exc:
 		frappe.throw(_("Cannot read {0}: {1}").format(filename, exc), title=_("Invalid confirmation file"))
 	if len(rows) > MAX_IMPORT_ROWS:
@@ -277,13 +279,15 @@ def import_confirmations(content: bytes | str, filename: str) -> dict:
 	by_order = defaultdict(list)
 	for change in plan.changes:
 		by_order[change.order].append(change)
-	for name, changes in by_order.items():
-		apply_changes(orders[name], changes)
-	return {
+	if not dry_run:
+		for name, changes in by_order.items():
+			apply_changes(orders[name], changes)
+	result = {
 		"applied": len(plan.changes),
 		"errors": [{"row": row_no, "reason": reason} for row_no, reason in plan.errors],
 		"orders": sorted(by_order),
 	}
+	return {**result, "dry_run": True} if dry_run else result
 
 
 def load_orders(refs: set[str]) -> dict:

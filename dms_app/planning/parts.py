@@ -169,13 +169,21 @@ def reorder_lines(run) -> dict[str, list[tuple[str, float]]]:
 
 
 def draft_material_requests(run) -> int:
-	"""One draft Purchase Material Request per warehouse; committed one by one (a retry skips the drafted)."""
+	"""One draft Purchase Material Request per warehouse, committed one by one. Each is drafted under the
+	run's row lock from lines read under it, so a retry after a worker died (or a second worker) skips
+	the parts already drafted instead of requesting them twice."""
 	from dms_app.planning.runs import commit
 
 	lead_days = cint(frappe.db.get_single_value("DMS Settings", "parts_lead_time_days"))
 	schedule_date = add_days(nowdate(), max(lead_days, 1))
-	count = 0
-	for warehouse, lines in reorder_lines(run).items():
+	count, done = 0, set()
+	while True:
+		frappe.db.get_value("Forecast Run", run.name, "name", for_update=True)
+		pending = [(wh, lines) for wh, lines in reorder_lines(run).items() if wh not in done]
+		if not pending:
+			break
+		warehouse, lines = pending[0]
+		done.add(warehouse)
 		request = frappe.new_doc("Material Request")
 		request.update(
 			{

@@ -6,7 +6,10 @@ are split into chunks; each chunk's results are written and committed together w
 ``last_chunk``, so a run that dies resumes at the next chunk and a failed chunk leaves nothing half
 written (its writes are rolled back to the savepoint taken before it). Only one worker runs a job at a
 time: claiming locks the run row (SELECT ... FOR UPDATE) and refuses while another run of the job is
-Running and not stale. Failed and stale runs are re-enqueued hourly, up to ``MAX_ATTEMPTS``.
+Running and not stale. Failed and stale runs are re-enqueued hourly, up to ``MAX_ATTEMPTS``, also when
+their worker was killed and left the job "started" in RQ (dms_app.jobs). A retried chunk rewrites its
+Demand Forecasts and Vehicle Order Suggestions under their natural keys (unique names), and draft
+Material Requests are made under the run's row lock, skipping parts already on an open draft.
 """
 
 import importlib
@@ -14,7 +17,9 @@ import traceback
 
 import frappe
 from frappe import _
-from frappe.utils import add_to_date, cint, get_datetime, getdate, now_datetime
+from frappe.utils import cint, get_datetime, getdate, now_datetime
+
+from dms_app.jobs import enqueue_again, stale_before
 
 JOBS = {"Parts Forecast": "dms_app.planning.parts", "Vehicle Forecast": "dms_app.planning.vehicles"}
 """Job name -> module with period_key(today), set_window(run, today, settings), series_keys(run),
@@ -78,12 +83,19 @@ def create_run(job: str, today=None) -> str:
 	return name
 
 
+JOB_TIMEOUT = 4 * 3600
+
+
+def job_id(name: str) -> str:
+	return f"dms-planning::{name}"
+
+
 def enqueue_run(name: str, now: bool = False):
 	frappe.enqueue(
 		"dms_app.planning.runs.execute_run",
 		queue="long",
-		timeout=4 * 3600,
-		job_id=f"dms-planning::{name}",
+		timeout=JOB_TIMEOUT,
+		job_id=job_id(name),
 		deduplicate=not (now or frappe.flags.in_test),
 		now=now or frappe.flags.in_test,
 		enqueue_after_commit=True,
@@ -172,11 +184,6 @@ def claim(run_name: str) -> bool:
 	return True
 
 
-def stale_before():
-	minutes = cint(frappe.db.get_single_value("DMS Settings", "planning_stale_minutes")) or 60
-	return add_to_date(now_datetime(), minutes=-minutes)
-
-
 def update(run, **values):
 	run.update(values)
 	run.db_set(values)
@@ -214,7 +221,10 @@ def retry_runs():
 			continue
 		if run.status == "Running" and get_datetime(run.modified) > stale:
 			continue
-		enqueue_run(run.name)
+		# a worker killed mid-run leaves its job "started" in RQ: it must not block the retry
+		enqueue_again(
+			"dms_app.planning.runs.execute_run", job_id(run.name), timeout=JOB_TIMEOUT, run_name=run.name
+		)
 
 
 def schedule_parts_forecast():

@@ -14,7 +14,13 @@ from frappe.utils import get_safe_filters
 from dms_app.portal.customer import customers_for_user, is_portal_user
 
 # Doctypes the portal shows, each with a `customer` field naming the owner.
-PORTAL_DOCTYPES = ("Motor Vehicle", "Repair Order", "Service Appointment")
+PORTAL_DOCTYPES = (
+	"Motor Vehicle",
+	"Repair Order",
+	"Service Appointment",
+	"Vehicle Inspection",
+	"Deferred Work",
+)
 READ_ONLY = ("read", "select")
 
 

@@ -21,6 +21,9 @@ from frappe import _
 from frappe.utils import flt, nowdate
 
 from dms_app.controllers import lifecycle
+from dms_app.dealer_accounting import accounts as department_accounts
+from dms_app.dealer_accounting.departments import PARTS_DEPARTMENT, PAY_TYPES
+from dms_app.dealer_accounting.routing import line_values
 from dms_app.service.repair_orders import (
 	CLOSED,
 	COMPLETED,
@@ -38,8 +41,9 @@ def service_setting(field: str, label: str) -> str:
 	return value
 
 
-def cost_center(company: str) -> str:
-	return frappe.get_cached_value("Company", company, "cost_center")
+def cost_center(company: str, pay_type: str = "Customer") -> str:
+	"""The cost center of the pay type's service department (dms_app.dealer_accounting)."""
+	return department_accounts.cost_center(company, PAY_TYPES[pay_type])
 
 
 def labour_item(row) -> str:
@@ -98,7 +102,9 @@ def consume_parts(doc):
 	rows = consumed_rows(doc)
 	accounts = {
 		"Internal": service_setting("internal_service_expense_account", "Internal Service Expense Account"),
-		"Warranty": service_setting("warranty_parts_expense_account", "Warranty Parts Expense Account"),
+		# the warranty department's cost of sales (the claim to the OEM is its sales)
+		"Warranty": department_accounts.department(doc.company, PAY_TYPES["Warranty"]).cost_of_sales_account
+		or service_setting("warranty_parts_expense_account", "Warranty Parts Expense Account"),
 	}
 	entry = frappe.get_doc(
 		{
@@ -114,7 +120,7 @@ def consume_parts(doc):
 					"qty": row.qty,
 					"s_warehouse": workshop_warehouse(),
 					"expense_account": accounts[row.pay_type],
-					"cost_center": cost_center(doc.company),
+					"cost_center": cost_center(doc.company, row.pay_type),
 					"repair_order_part": row.name,
 				}
 				for row in rows
@@ -128,21 +134,23 @@ def consume_parts(doc):
 
 
 def book_internal_charges(doc):
-	"""Internal labour and sublet: the dealer's own departments pay, at the line amounts."""
+	"""Internal labour and sublet: the dealer's own departments pay, at the line amounts; the sale is
+	Service - Internal's (its income account, else the labour item's)."""
 	labour = [row for row in doc.labour or [] if row.pay_type == "Internal" and flt(row.amount)]
 	sublets = [row for row in doc.sublets or [] if row.pay_type == "Internal" and flt(row.amount)]
 	if not labour and not sublets:
 		return
 	expense = service_setting("internal_service_expense_account", "Internal Service Expense Account")
+	internal_income = department_accounts.department(doc.company, PAY_TYPES["Internal"]).income_account
 	credits = {}
 	for row in labour:
-		account = income_account(labour_item(row), doc.company)
+		account = internal_income or income_account(labour_item(row), doc.company)
 		credits[account] = credits.get(account, 0) + flt(row.amount)
 	for row in sublets:
 		item = service_setting("sublet_item", "Sublet Item")
-		account = income_account(item, doc.company)
+		account = internal_income or income_account(item, doc.company)
 		credits[account] = credits.get(account, 0) + flt(row.amount)
-	center = cost_center(doc.company)
+	center = cost_center(doc.company, "Internal")
 	entry = frappe.get_doc(
 		{
 			"doctype": "Journal Entry",
@@ -196,11 +204,15 @@ def build_sales_invoice(doc):
 	rows = customer_lines(doc)
 	if not rows:
 		frappe.throw(_("Repair order {0} has no customer-pay lines to invoice.").format(doc.name))
-	center, warehouse = cost_center(doc.company), None
+	service = line_values(doc.company, PAY_TYPES["Customer"])
+	parts = line_values(doc.company, PARTS_DEPARTMENT.key)
+	warehouse = None
 	items = []
 	for table, row in rows:
 		rate = row.amount if table == "sublets" else row.rate
-		item = {"cost_center": center, "rate": rate, "price_list_rate": rate, "discount_percentage": 0}
+		# labour and sublet to Service - Customer Pay, parts to Parts (dms_app.dealer_accounting)
+		department = {"cost_center": cost_center(doc.company), **(parts if table == "parts" else service)}
+		item = {**department, "rate": rate, "price_list_rate": rate, "discount_percentage": 0}
 		if table == "labour":
 			item.update(
 				item_code=labour_item(row),

@@ -42,13 +42,14 @@ def interval_for(make: str | None, model: str | None) -> Interval:
 	return Interval(cint(config.service_interval_months), cint(config.service_interval_km))
 
 
-def compute(vehicle) -> NextDue:
+def compute(vehicle, interval: Interval | None = None) -> NextDue:
 	"""Next due for a Motor Vehicle (doc or dict), counted from its last service or, before the
 	first one, from its warranty start or delivery to the customer.
 
 	The odometer read 0 at the warranty start, and at delivery only if the dealer sold the car new:
 	a used car's reading at delivery is not recorded, so it gets no mileage limit (and no daily
-	distance) until its first service here."""
+	distance) until its first service here. `interval`: the vehicle's, when the caller already has it
+	(an import of many vehicles looks it up once per model)."""
 	start = vehicle.get("warranty_start_date") or vehicle.get("delivery_date")
 	start = getdate(start) if start else None
 	start_odometer = 0
@@ -62,7 +63,7 @@ def compute(vehicle) -> NextDue:
 		last_date, last_odometer, per_day = start, start_odometer, None
 	else:
 		return NextDue(None, None, None, None)  # dealer stock, or a customer car with no history
-	interval = interval_for(vehicle.get("make"), vehicle.get("model"))
+	interval = interval or interval_for(vehicle.get("make"), vehicle.get("model"))
 	return next_due(last_date, last_odometer, interval, vehicle.get("odometer_unit") or "km", per_day)
 
 

@@ -25,7 +25,10 @@ ACCOUNTS = {
 
 
 def ensure_defaults(settings):
+	from dms_app.service import inspection_setup
+
 	ensure_appointment_records()
+	inspection_setup.ensure_defaults()
 	ensure_workflow(LIFECYCLE)
 	values = {field: ensure_service_item(code, name, uom) for field, (code, name, uom) in ITEMS.items()}
 	if settings.company:

@@ -42,6 +42,8 @@ AREA_DEFAULTS = (
 	"dms_app.warranty.setup.ensure_defaults",
 	"dms_app.service.setup.ensure_defaults",
 	"dms_app.oem_orders.setup.ensure_defaults",
+	"dms_app.dealer_accounting.setup.ensure_defaults",  # after warranty and service: it names their accounts
+	"dms_app.floor_plan.setup.ensure_defaults",
 )
 
 

@@ -107,3 +107,60 @@ class Session:
 	def post(self, method: str, **data) -> requests.Response:
 		data = {k: json.dumps(v) if isinstance(v, list | dict) else v for k, v in data.items()}
 		return self.http.post(f"{self.base}/api/method/{method}", data=data, timeout=60)
+
+
+def _stop(process: subprocess.Popen) -> None:
+	with contextlib.suppress(ProcessLookupError):
+		os.killpg(process.pid, 15)
+	try:
+		process.wait(timeout=30)
+	except subprocess.TimeoutExpired:
+		os.killpg(process.pid, 9)
+		process.wait()
+
+
+@contextlib.contextmanager
+def serve_production(site: str, log_dir: str = "/tmp", workers: int = 2):
+	"""Yields the base URL of the stack `./dms up --production` runs, on free ports of its own: Frappe's
+	realtime server (node socketio.js), gunicorn and deploy/proxy.js in front (/socket.io to the
+	first, the rest to the second, the site named in X-Frappe-Site-Name). Stops all three on exit."""
+	repo = Path(__file__).resolve().parents[2]
+	socketio_port, backend, port = free_port(), free_port(), free_port()
+	node = "node"
+	logs = Path(log_dir)
+	with contextlib.ExitStack() as stack:
+		realtime = subprocess.Popen(
+			[
+				node,
+				"-r",
+				str(repo / "deploy" / "localhost_dns.js"),
+				str(BENCH / "apps" / "frappe" / "socketio.js"),
+			],
+			cwd=BENCH,
+			env={**os.environ, "FRAPPE_SOCKETIO_PORT": str(socketio_port)},
+			stdout=stack.enter_context(open(logs / "dms-prod-socketio.log", "wb")),
+			stderr=subprocess.STDOUT,
+			start_new_session=True,
+		)
+		stack.callback(_stop, realtime)
+		proxy = subprocess.Popen(
+			[node, str(repo / "deploy" / "proxy.js")],
+			env={
+				**os.environ,
+				"DMS_SITE": site,
+				"DMS_PROXY_PORT": str(port),
+				"DMS_BACKEND_PORT": str(backend),
+				"DMS_SOCKETIO_PORT": str(socketio_port),
+			},
+			stdout=stack.enter_context(open(logs / "dms-prod-proxy.log", "wb")),
+			stderr=subprocess.STDOUT,
+			start_new_session=True,
+		)
+		stack.callback(_stop, proxy)
+		gunicorn = [
+			str(BENCH / "env" / "bin" / "gunicorn"),
+			*("--chdir", str(BENCH / "sites"), "-b", f"127.0.0.1:{backend}", "-w", str(workers)),
+			*("-t", "120", "--graceful-timeout", "10", "--preload", "frappe.app:application_with_statics()"),
+		]
+		base = f"http://127.0.0.1:{port}"
+		yield stack.enter_context(running(gunicorn, base, site, str(logs / "dms-prod-gunicorn.log")))

@@ -110,8 +110,31 @@ def check_locale() -> None:
 	)
 
 
+def check_departments() -> None:
+	"""Every department has its income and cost-of-sales account and cost center in the company, and
+	the item groups' defaults send a plain invoice's lines there (dms_app.dealer_accounting)."""
+	from dms_app.dealer_accounting.accounts import department_accounts
+	from dms_app.dealer_accounting.departments import DEPARTMENTS, PARTS_DEPARTMENT
+
+	company = frappe.db.get_single_value("DMS Settings", "company")
+	rows = department_accounts(company)
+	for department in DEPARTMENTS:
+		row = rows[department.key]
+		assert row.income_account and row.cost_of_sales_account and row.cost_center, (department.key, row)
+		assert frappe.db.get_value("Account", row.income_account, "root_type") == "Income", row
+		assert frappe.db.get_value("Account", row.cost_of_sales_account, "root_type") == "Expense", row
+		assert frappe.db.get_value("Cost Center", row.cost_center, "company") == company, row
+	parts = frappe.db.get_value(
+		"Item Default",
+		{"parenttype": "Item Group", "parent": "Parts", "company": company},
+		["income_account", "selling_cost_center"],
+	)
+	assert parts == (rows[PARTS_DEPARTMENT.key].income_account, rows[PARTS_DEPARTMENT.key].cost_center), parts
+
+
 def check_all() -> None:
 	check_settings()
+	check_departments()
 	check_locale()
 	check_role_permissions()
 	check_deal_approval()

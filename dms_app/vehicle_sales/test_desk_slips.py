@@ -30,6 +30,19 @@ def test_status_charts_put_their_labels_in_a_legend():
 			assert doc.type in ("Donut", "Pie", "Percentage"), chart
 
 
+def test_workspace_charts_draw_without_animation():
+	"""frappe-charts swaps a chart's svg for a copy while it animates; a resize then (a workspace
+	shown again, its layout settling) redraws and fails removing the svg ("removeChild ... not a
+	child of this node"). The app's workspace charts draw without animating."""
+	charts = frappe.get_all(
+		"Dashboard Chart", filters={"is_standard": 1, "module": ("in", frappe.get_module_list("dms_app"))}
+	)
+	assert charts
+	for chart in charts:
+		options = json.loads(frappe.db.get_value("Dashboard Chart", chart.name, "custom_options") or "{}")
+		assert options.get("disableEntryAnimation") and options.get("animate") == 0, (chart.name, options)
+
+
 def test_the_oem_workspace_has_an_icon_and_a_chart_and_warranty_a_short_badge():
 	from frappe.desk.desktop import get_desktop_page
 

@@ -22,6 +22,8 @@ from erpnext.accounts.party import get_party_account
 from frappe import _
 from frappe.utils import cint, flt
 
+from dms_app.dealer_accounting import accounts as department_accounts
+from dms_app.dealer_accounting.departments import USED_VEHICLES
 from dms_app.vehicles.lifecycle import ON_THE_GROUND
 
 
@@ -140,6 +142,7 @@ def receive_trade_in(appraisal_name: str, invoice) -> None:
 					"t_warehouse": warehouse,
 					"basic_rate": value,
 					"expense_account": account,
+					"cost_center": department_accounts.cost_center(invoice.company, USED_VEHICLES.key),
 					"serial_no": appraisal.vin,
 					"use_serial_batch_fields": 1,
 					"allow_zero_valuation_rate": 1 if not value else 0,

@@ -1,6 +1,7 @@
 """Reading and checking a vehicle import file (CSV or XLSX) without touching the database.
 
-Columns (header row, any order, case and blanks ignored; only `vin` is required):
+Columns (header row, any order, case, blanks and punctuation ignored; only `vin` is required; the
+English and Chinese aliases of each are in `import_columns.py` and docs/imports.md):
 
 | column | meaning |
 |---|---|
@@ -18,31 +19,18 @@ writes only rows without faults. Checks that need the database (VIN already on f
 customer unknown) are the caller's.
 """
 
-import csv
-import io
 from collections.abc import Callable
 from dataclasses import dataclass, field
 
+from dms_app.imports import files
+from dms_app.imports.columns import header_map as _header_map
+from dms_app.imports.files import ImportFileError
 from dms_app.translation import _
+from dms_app.vehicles.import_columns import COLUMNS
 
-COLUMNS = (
-	"vin",
-	"trim",
-	"colour",
-	"interior_colour",
-	"registration_plate",
-	"odometer",
-	"odometer_unit",
-	"customer",
-	"list_price",
-	"certificate_no",
-)
-ALIASES = {"color": "colour", "interior_color": "interior_colour", "plate": "registration_plate"}
 MAX_ROWS = 20_000
 
-
-class ImportFileError(ValueError):
-	"""The file as a whole can't be read: wrong type, no header, no VIN column, too many rows."""
+__all__ = ("COLUMNS", "ImportFileError", "ParsedRow", "header_map", "parse", "read_table")
 
 
 @dataclass
@@ -59,65 +47,13 @@ class ParsedRow:
 
 
 def read_table(filename: str, content: bytes) -> list[list[str]]:
-	"""Rows of cell texts from a CSV (UTF-8, BOM tolerated, comma or semicolon) or XLSX file."""
-	name = (filename or "").lower()
-	if name.endswith(".xlsx"):
-		return _read_xlsx(content)
-	if name.endswith(".csv"):
-		try:
-			text = content.decode("utf-8-sig")
-		except UnicodeDecodeError as error:
-			raise ImportFileError(_("The CSV file is not UTF-8 text")) from error
-		header = text.split("\n", 1)[0]
-		delimiter = max(",;\t", key=header.count)
-		return [[cell.strip() for cell in row] for row in csv.reader(io.StringIO(text), delimiter=delimiter)]
-	raise ImportFileError(_("Upload a .csv or .xlsx file, not {name}", name=filename or "?"))
-
-
-def _read_xlsx(content: bytes) -> list[list[str]]:
-	from openpyxl import load_workbook
-
-	try:
-		sheet = load_workbook(io.BytesIO(content), read_only=True, data_only=True).worksheets[0]
-	except Exception as error:
-		raise ImportFileError(_("The XLSX file can't be read: {error}", error=error)) from error
-	return [
-		["" if cell is None else _cell_text(cell) for cell in row]
-		for row in sheet.iter_rows(values_only=True)
-	]
-
-
-def _cell_text(value) -> str:
-	if isinstance(value, float) and value.is_integer():
-		value = int(value)
-	return str(value).strip()
+	"""Rows of cell texts from a CSV / TXT (any encoding the shared reader detects) or XLSX file."""
+	return files.read_table(filename, content, max_rows=MAX_ROWS)
 
 
 def header_map(header: list[str]) -> dict[int, str]:
 	"""Column position → field; unknown or repeated columns and a missing VIN column are file errors."""
-	mapping, unknown = {}, []
-	for position, title in enumerate(header):
-		key = "_".join(str(title).strip().lower().replace("-", " ").split())
-		key = ALIASES.get(key, key)
-		if not key:
-			continue
-		if key not in COLUMNS:
-			unknown.append(str(title))
-		elif key in mapping.values():
-			raise ImportFileError(_("Column {column} appears twice", column=title))
-		else:
-			mapping[position] = key
-	if unknown:
-		raise ImportFileError(
-			_(
-				"Unknown columns: {columns}. Known columns: {known}",
-				columns=", ".join(unknown),
-				known=", ".join(COLUMNS),
-			)
-		)
-	if "vin" not in mapping.values():
-		raise ImportFileError(_("The file has no VIN column"))
-	return mapping
+	return _header_map(header, COLUMNS)
 
 
 def parse(table: list[list[str]], decode: Callable) -> list[ParsedRow]:
@@ -125,8 +61,6 @@ def parse(table: list[list[str]], decode: Callable) -> list[ParsedRow]:
 	if not table:
 		raise ImportFileError(_("The file is empty"))
 	mapping = header_map(table[0])
-	if len(table) - 1 > MAX_ROWS:
-		raise ImportFileError(_("Import at most {count} rows at a time", count=f"{MAX_ROWS:,}"))
 	rows, first_row_of = [], {}
 	for row_no, cells in enumerate(table[1:], start=2):
 		values = {key: (cells[pos] if pos < len(cells) else "").strip() for pos, key in mapping.items()}

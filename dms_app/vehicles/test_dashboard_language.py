@@ -36,4 +36,4 @@ def test_connections_labels_are_english_after_a_chinese_user_opened_the_form():
 		frappe.local.lang = lang
 	# the desk's __() still shows the Chinese user their language
 	assert frappe._("Service", lang="zh") == "服务"
-	assert connections("Motor Vehicle") == ["Service"]
+	assert connections("Motor Vehicle") == ["Service", "Inspection"]

@@ -28,6 +28,8 @@ import frappe
 from frappe import _
 from frappe.utils import nowdate
 
+from dms_app.dealer_accounting import accounts as department_accounts
+from dms_app.dealer_accounting.departments import SERVICE_WARRANTY
 from dms_app.warranty.rules import money
 
 
@@ -55,9 +57,11 @@ def _item(fieldname: str) -> str:
 
 
 def make_claim_invoice(claim) -> str:
-	"""Submit the Sales Invoice that makes the OEM owe the claimed amount."""
-	income = settings_account("warranty_income_account", claim.company)
-	cost_center = frappe.get_cached_value("Company", claim.company, "cost_center")
+	"""Submit the Sales Invoice that makes the OEM owe the claimed amount: sales of the Service -
+	Warranty department (its income account and cost center, dms_app.dealer_accounting)."""
+	department = department_accounts.department(claim.company, SERVICE_WARRANTY.key)
+	income = department.income_account or settings_account("warranty_income_account", claim.company)
+	cost_center = department_accounts.cost_center(claim.company, SERVICE_WARRANTY.key)
 	invoice = frappe.new_doc("Sales Invoice")
 	invoice.update(
 		{
@@ -169,7 +173,7 @@ def write_off_shortfall(claim, amount: float, posting_date=None) -> str:
 				amount, claim.sales_invoice, invoice.outstanding_amount
 			)
 		)
-	cost_center = frappe.get_cached_value("Company", claim.company, "cost_center")
+	cost_center = department_accounts.cost_center(claim.company, SERVICE_WARRANTY.key)
 	entry = frappe.new_doc("Journal Entry")
 	entry.update(
 		{

@@ -24,7 +24,9 @@ status             the claim's status when exported
 JSON lines: labour {operation, description, hours, rate, amount}, parts {item_code, description,
 qty, rate, amount, causal}, sublet {description, supplier, amount}.
 
-Response import (CSV with a header row, or JSON: a list of objects, or {"claims": [...]}):
+Response import (CSV with a header row, or JSON: a list of objects, or {"claims": [...]}; any
+encoding the shared reader detects; headers and keys may be the English or Chinese aliases of
+`response_columns.py`, other columns are ignored):
 
 =================  ================================================================
 claim              required: the dealer's claim number
@@ -45,7 +47,11 @@ import json
 from dataclasses import dataclass, field
 from datetime import date
 
+from dms_app.imports import files
+from dms_app.imports.columns import records as table_records
+from dms_app.imports.files import ImportFileError
 from dms_app.translation import _
+from dms_app.warranty.response_columns import COLUMNS as RESPONSE_COLUMNS
 from dms_app.warranty.rules import money, response_path
 
 EXPORT_COLUMNS = (
@@ -127,36 +133,32 @@ class ClaimFacts:
 	vin: str
 	status: str
 	claimed_amount: float
+	accepted_amount: float | None = None
 
 
-class ResponseFileError(ValueError):
-	pass
+ResponseFileError = ImportFileError  # the file as a whole can't be read
 
 
 def parse_response(content: str | bytes, file_format: str) -> tuple[list[ResponseRow], list[dict]]:
 	"""Rows of an OEM response file and the rows that can't be read (row, claim, error)."""
-	if isinstance(content, bytes):
-		content = content.decode("utf-8-sig")
 	file_format = (file_format or "").lower().lstrip(".")
+	if file_format not in ("csv", "json"):
+		raise ResponseFileError(_("unknown file format '{0}': use csv or json").format(file_format))
+	if isinstance(content, str):
+		content = content.encode("utf-8")
 	if file_format == "csv":
-		reader = csv.DictReader(io.StringIO(content.lstrip("\ufeff")))
-		if not reader.fieldnames or "claim" not in [f.strip().lower() for f in reader.fieldnames]:
-			raise ResponseFileError(_("the CSV file needs a header row with a 'claim' column"))
-		records = [{(k or "").strip().lower(): v for k, v in r.items()} for r in reader]
-	elif file_format == "json":
-		try:
-			data = json.loads(content)
-		except json.JSONDecodeError as e:
-			raise ResponseFileError(_("not valid JSON: {0}").format(e)) from e
+		table = files.read_table("response.csv", content, max_rows=MAX_RESPONSE_ROWS)
+		records = [values for _row_no, values in table_records(table, RESPONSE_COLUMNS, unknown="ignore")]
+	else:
+		data = files.read_json(content)
 		records = data.get("claims") if isinstance(data, dict) else data
 		if not isinstance(records, list) or not all(isinstance(r, dict) for r in records):
 			raise ResponseFileError(
 				_('JSON must be a list of objects or an object with a list under "claims"')
 			)
-	else:
-		raise ResponseFileError(_("unknown file format '{0}': use csv or json").format(file_format))
-	if len(records) > MAX_RESPONSE_ROWS:
-		raise ResponseFileError(_("at most {0} rows per file").format(MAX_RESPONSE_ROWS))
+		if len(records) > MAX_RESPONSE_ROWS:
+			raise ResponseFileError(_("at most {0} rows per file").format(MAX_RESPONSE_ROWS))
+		records = [RESPONSE_COLUMNS.map_keys(record) for record in records]
 
 	rows, errors = [], []
 	for number, record in enumerate(records, start=1):
@@ -204,15 +206,24 @@ def _row(number: int, record: dict) -> ResponseRow:
 
 
 def validate_responses(
-	rows: list[ResponseRow], claims: dict[str, ClaimFacts], reason_codes: set[str]
+	rows: list[ResponseRow],
+	claims: dict[str, ClaimFacts],
+	reason_codes: set[str],
+	unchanged: list | None = None,
 ) -> tuple[list[ResponseRow], list[dict]]:
 	"""Split rows into those that can be written and errors (row, claim, error).
 
 	Each valid row gets its `path` of the claim's milestones. A claim answered twice in one file is an
-	error for every row after the first.
+	error for every row after the first. A row whose answer the claim already has (the same status and
+	accepted amount: the same file imported again) is neither: it goes to `unchanged`, when given.
 	"""
 	valid, errors, seen = [], [], set()
 	for row in rows:
+		if _already_applied(row, claims.get(row.claim)) and row.claim not in seen:
+			seen.add(row.claim)
+			if unchanged is not None:
+				unchanged.append(row)
+			continue
 		error = _check(row, claims.get(row.claim), reason_codes, seen)
 		if error:
 			errors.append({"row": row.row, "claim": row.claim, "error": error})
@@ -220,6 +231,14 @@ def validate_responses(
 			seen.add(row.claim)
 			valid.append(row)
 	return valid, errors
+
+
+def _already_applied(row: ResponseRow, claim: ClaimFacts | None) -> bool:
+	if claim is None or claim.status != row.status or (row.vin and row.vin != claim.vin):
+		return False
+	if row.accepted_amount is None or claim.accepted_amount is None:
+		return row.status == "Rejected" or row.accepted_amount is None
+	return money(row.accepted_amount) == money(claim.accepted_amount)
 
 
 def _check(row: ResponseRow, claim: ClaimFacts | None, reason_codes: set[str], seen: set) -> str | None:

@@ -5,6 +5,7 @@ from frappe import _
 from frappe.utils import getdate, nowdate
 
 from dms_app.controllers import lifecycle
+from dms_app.progress import Progress
 from dms_app.translation import set_translator
 from dms_app.warranty.exchange import (
 	ClaimFacts,
@@ -31,7 +32,12 @@ def export_claims(
 	if oem_customer:
 		filters["oem_customer"] = oem_customer
 	names = frappe.get_list("OEM Warranty Claim", filters=filters, pluck="name", order_by="name")
-	rows = [export_row(frappe.get_doc("OEM Warranty Claim", name)) for name in names]
+	progress = Progress(len(names), _("Exporting warranty claims"))
+	rows = []
+	for done, name in enumerate(names):
+		progress(done, _("{0} of {1} claims").format(done, len(names)))
+		rows.append(export_row(frappe.get_doc("OEM Warranty Claim", name)))
+	progress(len(names))
 	if file_format == "json":
 		return to_json(rows)
 	if file_format == "csv":
@@ -93,14 +99,18 @@ def export_row(claim) -> dict:
 	}
 
 
-def import_response(content: str | bytes, file_format: str) -> dict:
+def import_response(content: str | bytes, file_format: str, dry_run: bool = False) -> dict:
 	"""Apply an OEM response file: valid rows are written together (all or none), bad rows reported.
 
 	Each row moves its claim to the OEM's answer with its amount, reason and credit reference: a
 	system move to the claim's milestones (whatever the workflow calls its states), checked by the
 	claim as a workflow action is; a "Credited" row books the credit at once. The importer needs the
 	right to submit claims.
-	Returns {"updated": [claim, ...], "errors": [{"row", "claim", "error"}, ...]}.
+	A row whose answer the claim already has (the same file imported again) changes nothing and is
+	listed under "unchanged". A dry run checks every row and writes nothing: "updated" then lists the
+	claims a real run would update.
+	Returns {"updated": [claim, ...], "unchanged": [claim, ...], "errors": [{"row", "claim", "error"},
+	...], "rolled_back", "dry_run"}.
 	"""
 	set_translator(_)
 	try:
@@ -110,24 +120,30 @@ def import_response(content: str | bytes, file_format: str) -> dict:
 	names = list({row.claim for row in rows})
 	facts = (
 		{
-			c.name: ClaimFacts(c.name, c.vin, c.status, c.claimed_amount)
+			c.name: ClaimFacts(c.name, c.vin, c.status, c.claimed_amount, c.accepted_amount)
 			for c in frappe.get_all(
 				"OEM Warranty Claim",
 				filters={"name": ("in", names), "docstatus": 1},
-				fields=["name", "vin", "status", "claimed_amount"],
+				fields=["name", "vin", "status", "claimed_amount", "accepted_amount"],
 			)
 		}
 		if names
 		else {}
 	)
 	reasons = set(frappe.get_all("Warranty Rejection Reason", filters={"disabled": 0}, pluck="name"))
-	valid, invalid = validate_responses(rows, facts, reasons)
+	unchanged = []
+	valid, invalid = validate_responses(rows, facts, reasons, unchanged)
 	errors = sorted(errors + invalid, key=lambda e: e["row"])
+	result = {"unchanged": [row.claim for row in unchanged], "dry_run": bool(dry_run)}
+	if dry_run:
+		return {"updated": [row.claim for row in valid], "errors": errors, "rolled_back": False, **result}
 
 	updated = []
+	progress = Progress(len(valid), _("Importing the OEM response"))
 	frappe.db.savepoint("oem_response_import")
 	try:
 		for row in valid:
+			progress(len(updated), _("{0} of {1} claims").format(len(updated), len(valid)))
 			apply_row(row)
 			updated.append(row.claim)
 	except Exception as e:
@@ -136,8 +152,15 @@ def import_response(content: str | bytes, file_format: str) -> dict:
 		failed = valid[len(updated)]
 		message = frappe.utils.strip_html(str(e)) or type(e).__name__
 		errors.append({"row": failed.row, "claim": failed.claim, "error": message})
-		return {"updated": [], "errors": sorted(errors, key=lambda e: e["row"]), "rolled_back": True}
-	return {"updated": updated, "errors": errors, "rolled_back": False}
+		return {
+			"updated": [],
+			"errors": sorted(errors, key=lambda e: e["row"]),
+			"rolled_back": True,
+			**result,
+		}
+	finally:
+		progress(len(valid))
+	return {"updated": updated, "errors": errors, "rolled_back": False, **result}
 
 
 def apply_row(row):

@@ -93,6 +93,7 @@ def claim_for_job(order, job_no: int):
 			"vin": order.vehicle,
 			"repair_order": order.name,
 			"job_no": job_no,
+			"service_campaign": job.get("service_campaign"),
 			"failure_date": getdate(order.opened_on or order.completed_on or nowdate()),
 			"repair_completed_on": getdate(order.completed_on or nowdate()),
 			"odometer": order.odometer_in or order.odometer_out or 0,

@@ -4,6 +4,7 @@ from frappe import _
 
 from dms_app.portal import page_context, queries
 from dms_app.portal.customer import require_customers
+from dms_app.warranty import campaigns
 
 no_cache = 1
 
@@ -15,4 +16,6 @@ def get_context(context):
 	context.vehicles = queries.vehicles(customers)
 	open_orders = queries.repair_orders(customers, open_only=True)
 	context.in_workshop = {ro.vehicle for ro in open_orders}
+	# open recalls and service campaigns per vehicle (dms_app/warranty/campaigns.py)
+	context.campaigns = campaigns.portal_flags(context.vehicles)
 	return context

@@ -16,6 +16,10 @@ def test_settings_defaults_on_the_test_site():
 	install_checks.check_settings()
 
 
+def test_departments_accounts_and_cost_centers_on_the_test_site():
+	install_checks.check_departments()
+
+
 def test_dms_roles_reach_the_erpnext_records_their_work_needs():
 	install_checks.check_role_permissions()
 

@@ -14,6 +14,7 @@ from frappe.translate import get_messages_for_app, get_translations_from_apps
 
 PLACEHOLDER = re.compile(r"\{\d*\}|%s")
 TEMPLATE_STRING = re.compile(r'_\("((?:[^"\\]|\\.)*)"\)')
+REPORT_TEMPLATE_STRING = re.compile(r'__\("((?:[^"\\]|\\.)*)"')  # __("…", [args]) too
 
 
 def app_strings() -> set[str]:
@@ -22,10 +23,14 @@ def app_strings() -> set[str]:
 
 
 def print_format_strings() -> set[str]:
-	"""The `_("…")` of the app's print formats: Frappe's extractor doesn't read their templates."""
+	"""The `_("…")` / `__("…")` of the app's print formats and report print templates (a report's
+	`.html`): Frappe's extractor reads neither (a report only through a doctype of the app)."""
+	app = Path(frappe.get_app_path("dms_app"))
 	strings = set()
-	for path in Path(frappe.get_app_path("dms_app")).glob("*/print_format/*/*.json"):
+	for path in app.glob("*/print_format/*/*.json"):
 		strings.update(TEMPLATE_STRING.findall(json.loads(path.read_text())["html"]))
+	for path in app.glob("*/report/*/*.html"):
+		strings.update(REPORT_TEMPLATE_STRING.findall(path.read_text()))
 	return strings
 
 

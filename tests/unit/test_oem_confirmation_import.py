@@ -53,7 +53,21 @@ def test_xlsx_rows():
 	buffer = io.BytesIO()
 	book.save(buffer)
 	row = read_rows(buffer.getvalue(), "f.xlsx")[0]
-	assert row.values["line"] == 1 and parse_date(row.values["eta"]) == date(2026, 3, 1)
+	# cells arrive as text, as from a CSV (the shared reader): 1 not 1.0, dates as YYYY-MM-DD
+	assert row.values["line"] == "1" and parse_date(row.values["eta"]) == date(2026, 3, 1)
+
+
+@pytest.mark.parametrize("encoding", ["gb18030", "utf-16", "utf-8-sig"])
+def test_chinese_headers_in_every_encoding(encoding):
+	text = f'厂家订单号,行号,车架号,预计到货日期,开票价\nORD-1,1,{VIN_A},2026-03-01,"25,000"\n'
+	(row,) = read_rows(text.encode(encoding), "确认.csv")
+	assert row.values == {
+		"oem_order_no": "ORD-1",
+		"line": "1",
+		"vin": VIN_A,
+		"eta": "2026-03-01",
+		"invoice_price": "25,000",
+	}
 
 
 def test_dates():

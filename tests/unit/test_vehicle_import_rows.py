@@ -75,7 +75,19 @@ def test_only_csv_and_xlsx_are_read():
 	with pytest.raises(ImportFileError, match=r"csv or \.xlsx"):
 		read_table("vehicles.pdf", b"%PDF")
 	with pytest.raises(ImportFileError, match="UTF-8"):
-		read_table("vehicles.csv", "vin\nÄ".encode("utf-16"))
+		read_table("vehicles.csv", b"vin\n\x81\x20\n")
+
+
+@pytest.mark.parametrize("encoding", ["gb18030", "utf-16", "utf-16-le", "utf-8-sig", "utf-8"])
+def test_chinese_headers_in_every_encoding_excel_writes(encoding):
+	text = f"车架号,颜色,里程,车牌号\n{vin(3)},白色,12500,粤B12345\n"
+	(row,) = parse(read_table("车辆.csv", text.encode(encoding)), decode)
+	assert row.valid and row.values == {
+		"vin": vin(3),
+		"colour": "白色",
+		"odometer": 12500,
+		"registration_plate": "粤B12345",
+	}
 
 
 def test_xlsx_cells_become_text():

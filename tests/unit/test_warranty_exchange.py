@@ -147,3 +147,35 @@ def test_row_errors_go_through_the_sites_translator():
 		"[fr] unknown claim WC-404",
 		"[fr] a claim in state Credited is not awaiting the OEM's decision",
 	]
+
+
+@pytest.mark.parametrize("encoding", ["gb18030", "utf-16", "utf-8-sig"])
+def test_chinese_headers_in_every_encoding(encoding):
+	text = "索赔单号,车架号,状态,受理金额,拒赔原因,备注\nWC-1,JTDBR32E720012345,Partially Accepted,400,WCP,部分受理\n"
+	(row,), errors = parse_response(text.encode(encoding), "csv")
+	assert not errors
+	assert (row.row, row.claim, row.status, row.accepted_amount, row.reason_code, row.notes) == (
+		1,
+		"WC-1",
+		"Partially Accepted",
+		400.0,
+		"WCP",
+		"部分受理",
+	)
+	data = json.dumps([{"索赔单号": "WC-2", "状态": "Rejected", "拒赔原因": "IVN"}], ensure_ascii=False)
+	(row,), errors = parse_response(data.encode(encoding), "json")
+	assert (row.claim, row.status, row.reason_code) == ("WC-2", "Rejected", "IVN")
+
+
+@pytest.mark.parametrize(
+	"content, fmt, words",
+	[
+		(b"[" * 10_000 + b"]" * 10_000, "json", "nested"),
+		(b'{"claims": [{"claim": "WC-1"', "json", "cut off"),
+		(b"PK\x03\x04rest", "csv", "xlsx"),
+		(b"claim,notes\nWC-1," + b"x" * 200_000 + b"\n", "csv", "Row 2"),
+	],
+)
+def test_malformed_files_get_a_message(content, fmt, words):
+	with pytest.raises(ResponseFileError, match=words):
+		parse_response(content, fmt)

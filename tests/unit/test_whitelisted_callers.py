@@ -14,6 +14,8 @@ NOT_FROM_A_SCRIPT = {
 	"dms_app.portal.permissions.get_count": "replaces frappe.client.get_count (hooks.py): list counts",
 	"dms_app.portal.permissions.get_group_by_count": "replaces Frappe's list sidebar counts (hooks.py)",
 	"dms_app.api.warranty.claims_near_deadline": "REST API listed in dms_app/warranty/README.md",
+	"dms_app.api.portal.inspection_media": "the /repair-status photos' and videos' src (dms_app/portal/inspections.py)",
+	"dms_app.api.health.check": "the health endpoint of README's Running in production (load balancers)",
 }
 
 

@@ -32,3 +32,23 @@ frappe.ui.form.on("Motor Vehicle", {
 		);
 	},
 });
+
+// Open recalls and service campaigns on the Motor Vehicle form (dms_app/warranty/campaigns.py).
+frappe.ui.form.on("Motor Vehicle", {
+	refresh(frm) {
+		if (frm.is_new() || !frappe.model.can_read("Service Campaign Vehicle")) return;
+		frappe.call("dms_app.api.campaigns.open_campaigns", { vin: frm.doc.name }).then(({ message }) => {
+			const rows = message || [];
+			if (!rows.length) return;
+			const items = rows
+				.map(
+					(c) => `<li><a href="/app/service-campaign/${encodeURIComponent(c.campaign)}">${frappe.utils.escape_html(
+						c.campaign
+					)}</a> · ${__(c.campaign_type)} · ${frappe.utils.escape_html(c.title)} (${__("open {0} days", [c.days_open])})</li>`
+				)
+				.join("");
+			frm.dashboard.add_section(`<ul class="dms-open-campaigns">${items}</ul>`, __("Open Campaigns"));
+			frm.dashboard.set_headline_alert(__("{0} open recall or service campaign(s)", [rows.length]), "red");
+		});
+	},
+});

@@ -27,6 +27,35 @@ frappe.ui.form.on("Repair Order", {
 	},
 });
 
+// Open campaigns of the vehicle on an order being worked on: one click adds the campaign's warranty job.
+frappe.ui.form.on("Repair Order", {
+	refresh(frm) {
+		if (frm.is_new() || frm.doc.docstatus !== 0 || !frm.doc.vehicle) return;
+		if (!frappe.model.can_read("Service Campaign Vehicle")) return;
+		frappe.call("dms_app.api.campaigns.open_campaigns", { vin: frm.doc.vehicle }).then(({ message }) => {
+			const jobs = new Set((frm.doc.jobs || []).map((j) => j.service_campaign).filter(Boolean));
+			(message || [])
+				.filter((c) => !jobs.has(c.campaign))
+				.forEach((c) => {
+					frm.dashboard.add_comment(
+						__("Open {0} {1}: {2}", [__(c.campaign_type), c.campaign, frappe.utils.escape_html(c.title)]),
+						"red",
+						true
+					);
+					frm.add_custom_button(__("Add Campaign Job {0}", [c.campaign]), () =>
+						frappe
+							.call({
+								method: "dms_app.api.campaigns.add_campaign_job",
+								args: { repair_order: frm.doc.name, service_campaign: c.campaign },
+								freeze: true,
+							})
+							.then(() => frm.reload_doc())
+					);
+				});
+		});
+	},
+});
+
 // Marking a line Warranty checks the vehicle's coverage at the order's date and odometer.
 function dms_warn_if_not_covered(frm, cdt, cdn) {
 	const row = locals[cdt][cdn];

@@ -15,6 +15,9 @@ class DMSSettings(Document):
 		from frappe.types import DF
 
 		from dms_app.alerts.doctype.dms_alert_rule.dms_alert_rule import DMSAlertRule
+		from dms_app.dealer_accounting.doctype.dealer_department_account.dealer_department_account import (
+			DealerDepartmentAccount,
+		)
 		from dms_app.vehicle_sales.doctype.vehicle_sales_kpi_account.vehicle_sales_kpi_account import (
 			VehicleSalesKPIAccount,
 		)
@@ -24,7 +27,12 @@ class DMSSettings(Document):
 		appointment_slot_minutes: DF.Int
 		arrivals_per_slot: DF.Int
 		auto_confirm_portal_bookings: DF.Check
+		backup_enabled: DF.Check
+		backup_frequency: DF.Literal["Daily", "Weekly"]
+		backup_keep: DF.Int
+		backup_with_files: DF.Check
 		booking_horizon_days: DF.Int
+		dealer_departments: DF.Table[DealerDepartmentAccount]
 		company: DF.Link | None
 		default_pdi_template: DF.Link | None
 		draft_material_requests: DF.Check
@@ -48,6 +56,7 @@ class DMSSettings(Document):
 		planning_chunk_size: DF.Int
 		planning_stale_minutes: DF.Int
 		require_pdi_before_delivery: DF.Check
+		check_vehicle_documents_at_delivery: DF.Check
 		reservation_days: DF.Int
 		service_due_within_km: DF.Int
 		service_interval_km: DF.Int

@@ -36,6 +36,7 @@ frappe.ui.form.on("OEM Vehicle Order", {
 });
 
 function import_dialog(frm) {
+	// Check (a dry run: nothing written) shows what the file would apply and every bad row; Import applies it.
 	const dialog = new frappe.ui.Dialog({
 		title: __("Import OEM Confirmation"),
 		fields: [
@@ -52,39 +53,59 @@ function import_dialog(frm) {
 				label: __("Or paste CSV rows"),
 				default: `oem_order_no,line,vin,eta,shipment_no\n${frm.doc.name},1,,,`,
 			},
+			{ fieldname: "result", fieldtype: "HTML" },
 		],
-		primary_action_label: __("Import"),
-		primary_action(values) {
-			frappe
-				.call({
-					method: "dms_app.api.oem_orders.import_confirmations",
-					args: values.file_url ? { file_url: values.file_url } : { csv_text: values.csv_text },
-					freeze: true,
-				})
-				.then(({ message }) => {
-					dialog.hide();
-					show_result(message);
-					frm.reload_doc();
-				});
-		},
+		primary_action_label: __("Check"),
+		primary_action: () => run(1),
+		secondary_action_label: __("Import"),
+		secondary_action: () => run(0),
 	});
+	const run = (dry_run) => {
+		const { file_url, csv_text } = dialog.get_values(true);
+		frappe
+			.call({
+				method: "dms_app.api.oem_orders.import_confirmations",
+				args: { ...(file_url ? { file_url } : { csv_text }), dry_run },
+				freeze: true,
+			})
+			.then(({ message }) => {
+				if (dry_run) {
+					dialog.fields_dict.result.$wrapper.html(result_html(message));
+					return;
+				}
+				dialog.hide();
+				show_result(message);
+				frm.reload_doc();
+			});
+	};
 	dialog.show();
 }
 
-function show_result(result) {
+function result_html(result) {
 	const errors = (result.errors || [])
 		.map((e) => `<tr><td>${e.row}</td><td>${frappe.utils.escape_html(e.reason)}</td></tr>`)
 		.join("");
+	const orders = (result.orders || []).map((o) => frappe.utils.escape_html(o)).join(", ");
+	return (
+		(result.dry_run ? `<p>${__("Check only: nothing was written.")}</p>` : "") +
+		`<p>${
+			result.dry_run
+				? __("{0} row(s) would be applied.", [result.applied])
+				: __("{0} row(s) applied.", [result.applied])
+		}${orders ? ` ${__("Orders: {0}", [orders])}` : ""}</p>` +
+		(errors
+			? `<p>${__("Not applied:")}</p><table class="table table-bordered"><tr><th>${__(
+					"Row"
+			  )}</th><th>${__("Reason")}</th></tr>${errors}</table>`
+			: "")
+	);
+}
+
+function show_result(result) {
 	frappe.msgprint({
 		title: __("OEM confirmation"),
-		indicator: errors ? "orange" : "green",
-		message:
-			`<p>${__("{0} row(s) applied.", [result.applied])}</p>` +
-			(errors
-				? `<p>${__("Not applied:")}</p><table class="table table-bordered"><tr><th>${__(
-						"Row"
-				  )}</th><th>${__("Reason")}</th></tr>${errors}</table>`
-				: ""),
+		indicator: (result.errors || []).length ? "orange" : "green",
+		message: result_html(result),
 	});
 }
 

@@ -8,6 +8,7 @@ from frappe.model.workflow import apply_workflow
 from frappe.utils import add_to_date, flt, now_datetime, nowdate
 
 from dms_app.api import repair_orders as api
+from dms_app.dealer_accounting.accounts import department_accounts
 from dms_app.service.repair_orders import complete
 from dms_app.tests import factories
 from dms_app.tests import repair_orders as rt
@@ -123,12 +124,15 @@ def test_full_path_to_invoice_with_gl_and_stock_ledger(mixed_order):
 	billed = flt(invoice.rounded_total or invoice.grand_total)
 	company = doc.company
 	receivable = frappe.get_cached_value("Company", company, "default_receivable_account")
-	income = frappe.get_cached_value("Company", company, "default_income_account")
+	# labour and sublet to Service - Customer Pay, parts to Parts (dms_app.dealer_accounting)
+	departments = department_accounts(company)
+	income = departments["service_customer"].income_account
 	ledger = gl(invoice.name)
 	assert ledger[receivable] == billed
-	assert ledger[income] == -360
+	assert ledger[income] == -(240 + 50)
+	assert ledger[departments["parts"].income_account] == -70
 	assert all(ledger[t.account_head] == -flt(t.tax_amount, 2) for t in invoice.taxes)
-	cogs = frappe.get_cached_value("Company", company, "default_expense_account")
+	cogs = departments["parts"].cost_of_sales_account
 	assert ledger[cogs] == 40  # 2 x 20 at valuation
 	assert stock_moves(invoice.name) == [(parts["c"], workshop, -2)]
 
@@ -141,7 +145,10 @@ def test_full_path_to_invoice_with_gl_and_stock_ledger(mixed_order):
 
 	internal = settings("internal_service_expense_account")
 	warranty = settings("warranty_parts_expense_account")
-	assert gl(doc.internal_journal_entry) == {internal: 100, income: -100}
+	assert gl(doc.internal_journal_entry) == {
+		internal: 100,
+		departments["service_internal"].income_account: -100,
+	}
 	consumption = gl(doc.consumption_stock_entry)
 	assert consumption[internal] == 15 and consumption[warranty] == 40
 	assert sorted(stock_moves(doc.consumption_stock_entry)) == sorted(
@@ -409,11 +416,13 @@ def test_invoice_bills_approved_amounts_with_default_taxes(mixed_order):
 	assert flt(invoice.net_total) == 180 + 70 + 50
 	assert flt(invoice.grand_total) == 330
 	assert gl(invoice.name)[tax_account] == -30
-	income = frappe.get_cached_value("Company", company, "default_income_account")
-	assert invoice.items[0].income_account == income
-	assert {i.cost_center for i in invoice.items} == {
-		frappe.get_cached_value("Company", company, "cost_center")
-	}
+	departments = department_accounts(company)
+	assert invoice.items[0].income_account == departments["service_customer"].income_account
+	assert [i.cost_center for i in invoice.items] == [
+		departments["service_customer"].cost_center,
+		departments["parts"].cost_center,
+		departments["service_customer"].cost_center,
+	]
 
 
 def tax_account_for(company):

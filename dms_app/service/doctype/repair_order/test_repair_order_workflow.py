@@ -14,6 +14,7 @@ from frappe.utils import add_to_date, flt, getdate, now_datetime
 
 from dms_app.api import repair_orders as api
 from dms_app.controllers.lifecycle import workflow_problems
+from dms_app.dealer_accounting.accounts import department_accounts
 from dms_app.patches.v1 import repair_order_lifecycle
 from dms_app.service import repair_orders
 from dms_app.service.repair_order_lifecycle import LIFECYCLE
@@ -25,7 +26,7 @@ from dms_app.tests.workflows import add_state_between, edited_workflow, rename_s
 # part 15 and the warranty part 40 consumed, internal labour 1 h x 100 charged; invoiced to the
 # customer, labour 1.5 h x 120, parts 2 x 35 (cost 2 x 20) and sublet 50
 INTERNAL_PART, WARRANTY_PART, INTERNAL_LABOUR = 15, 40, 100
-CUSTOMER_NET, CUSTOMER_PARTS_COST = 180 + 70 + 50, 40
+CUSTOMER_LABOUR_AND_SUBLET, CUSTOMER_PARTS, CUSTOMER_PARTS_COST = 180 + 50, 70, 40
 
 
 def setting(field):
@@ -80,14 +81,16 @@ def expected_ledger(doc, invoice=None) -> dict[str, float]:
 	company = frappe.get_cached_doc("Company", doc.company)
 	stock = frappe.db.get_value("Warehouse", setting("workshop_warehouse"), "account")
 	stock = stock or company.default_inventory_account
+	departments = department_accounts(doc.company)  # dms_app.dealer_accounting
 	books = defaultdict(float)
 	books[setting("internal_service_expense_account")] += INTERNAL_PART + INTERNAL_LABOUR
-	books[setting("warranty_parts_expense_account")] += WARRANTY_PART
-	books[company.default_income_account] -= INTERNAL_LABOUR
+	books[departments["service_warranty"].cost_of_sales_account] += WARRANTY_PART
+	books[departments["service_internal"].income_account] -= INTERNAL_LABOUR
 	books[stock] -= INTERNAL_PART + WARRANTY_PART
 	if invoice:
-		books[company.default_income_account] -= CUSTOMER_NET
-		books[company.default_expense_account] += CUSTOMER_PARTS_COST
+		books[departments["service_customer"].income_account] -= CUSTOMER_LABOUR_AND_SUBLET
+		books[departments["parts"].income_account] -= CUSTOMER_PARTS
+		books[departments["parts"].cost_of_sales_account] += CUSTOMER_PARTS_COST
 		books[stock] -= CUSTOMER_PARTS_COST
 		books[invoice.debit_to] += flt(invoice.rounded_total or invoice.grand_total)
 		for tax in invoice.taxes:

@@ -20,5 +20,6 @@ class RepairOrderJob(Document):
 		parentfield: DF.Data
 		parenttype: DF.Data
 		pay_type: DF.Literal["Customer", "Warranty", "Internal"]
+		service_campaign: DF.Link | None
 	# end: auto-generated types
 	pass

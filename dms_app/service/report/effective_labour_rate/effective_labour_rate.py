@@ -12,6 +12,7 @@ from dms_app.controllers import reports
 DONE = ("Completed", "Invoiced", "Closed")
 
 
+@frappe.read_only()  # a heavy read: on the replica when the site has one
 def execute(filters=None):
 	company, from_date, to_date = reports.period(filters, days=90)
 	extra = " and ro.company = %(company)s" if company else ""

@@ -8,6 +8,7 @@ from frappe.utils import flt
 from dms_app.controllers import reports
 
 
+@frappe.read_only()  # a heavy read: on the replica when the site has one
 def execute(filters=None):
 	filters = frappe._dict(filters or {})
 	filters.company, from_date, to_date = reports.period(filters, days=30)

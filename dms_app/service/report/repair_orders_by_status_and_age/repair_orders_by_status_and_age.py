@@ -11,6 +11,7 @@ from dms_app.service import hours
 OPEN = ("Open", "In Progress", "Waiting Parts", "Waiting Approval", "Completed", "Invoiced")
 
 
+@frappe.read_only()  # a heavy read: on the replica when the site has one
 def execute(filters=None):
 	filters = frappe._dict(filters or {})
 	conditions = {"status": ("in", [filters.status] if filters.status else OPEN)}

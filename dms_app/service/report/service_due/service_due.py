@@ -9,6 +9,7 @@ from dms_app.controllers import reports
 from dms_app.service.service_due import vehicles_due
 
 
+@frappe.read_only()  # a heavy read: on the replica when the site has one
 def execute(filters=None):
 	filters = frappe._dict(filters or {})
 	rows = vehicles_due(

@@ -19,6 +19,7 @@ from dms_app.service import hours as workshop_hours
 DONE = ("Completed", "Invoiced", "Closed")
 
 
+@frappe.read_only()  # a heavy read: on the replica when the site has one
 def execute(filters=None):
 	filters = frappe._dict(filters or {})
 	filters.company, from_date, to_date = reports.period(filters, days=30)

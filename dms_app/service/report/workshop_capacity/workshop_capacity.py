@@ -9,6 +9,7 @@ from dms_app.controllers import reports
 from dms_app.service import appointments, capacity
 
 
+@frappe.read_only()  # a heavy read: on the replica when the site has one
 def execute(filters=None):
 	filters = frappe._dict(filters or {})
 	from_date = getdate(filters.from_date or nowdate())

@@ -2,6 +2,7 @@ import frappe
 from frappe import _
 from frappe.model.document import Document
 
+from dms_app.vehicles import documents
 from dms_app.vehicles.stock_events import vins_of
 
 
@@ -49,6 +50,10 @@ class VehicleHandover(Document):
 		if other:
 			frappe.throw(_("Vehicle {0} was already handed over on {1}").format(self.vin, other))
 
+	def before_submit(self):
+		"""No handover while the certificate is pledged or a required document is not in the safe."""
+		documents.check_handover(self)
+
 	def on_submit(self):
 		"""The Delivery Note already started the warranty (vehicles area); the handover records the
 		documents and keys given and the odometer."""
@@ -59,3 +64,7 @@ class VehicleHandover(Document):
 			values["odometer"] = self.odometer
 		if values:
 			frappe.db.set_value("Motor Vehicle", self.vin, values)
+		documents.hand_over(self)
+
+	def on_cancel(self):
+		documents.take_back(self)

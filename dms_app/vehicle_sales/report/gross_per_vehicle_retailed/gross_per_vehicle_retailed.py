@@ -1,80 +1,56 @@
 """Gross per vehicle retailed = (vehicle gross + F&I gross) ÷ retail units, fleet excluded.
 
-Per vehicle retailed in the period (dms_app.vehicles.inventory: the vehicle's own Item on a
-submitted Sales Invoice, not credited by a return; an OEM warranty invoice naming a VIN is no sale):
+The rows and their totals are dms_app.vehicle_sales.gross (one definition, which the Dealer Financial
+Statement's gross per new / used vehicle retailed and F&I per vehicle read too):
 - vehicle gross = the vehicle row's net amount - the VIN's cost in the stock ledger (the value its
   Delivery Note or stock-updating invoice took out of stock; the vehicle's landed cost while it has
   not left yet);
-- F&I gross = the invoice's lines in the F&I products item group (DMS Settings), net amount.
+- F&I gross = the invoice's lines booked to the F&I department's income account (F&I products and
+  fees), net amount.
 Fleet sales (customers in the fleet customer group of DMS Settings) are listed but not counted.
+Floor-plan interest (added column): the interest posted for the VIN by the monthly floor-plan job
+(dms_app.floor_plan.monthly_interest.posted_interest), shown with the vehicle gross net of it
+(vehicle gross - floor-plan interest). The KPI and the totals stay on the vehicle gross, as the Dealer
+Financial Statement's are (the interest is an expense below the department's gross profit).
 """
 
 import frappe
-from frappe.utils import flt
 
-from dms_app import kpi
 from dms_app.controllers import reports
-from dms_app.vehicles import inventory
+from dms_app.floor_plan.monthly_interest import posted_interest
+from dms_app.vehicle_sales import gross
 
 
-def vin_cost(vin: str, delivery: str | None, landed_cost: float) -> tuple[float, str]:
-	if delivery:
-		value = frappe.db.sql(
-			"""select -sum(sle.stock_value_difference) from `tabStock Ledger Entry` sle
-			where sle.voucher_no = %s and sle.is_cancelled = 0 and sle.actual_qty < 0
-			and sle.voucher_detail_no in (
-				select name from `tabDelivery Note Item` where parent = %s and vin = %s
-				union select name from `tabSales Invoice Item` where parent = %s and vin = %s)""",
-			(delivery, delivery, vin, delivery, vin),
-		)[0][0]
-		if value is not None:
-			return flt(value), frappe._("Stock ledger")
-	return flt(landed_cost), frappe._("Landed cost (not delivered)")
-
-
+@frappe.read_only()  # a heavy read: on the replica when the site has one
 def execute(filters=None):
 	company, from_date, to_date = reports.period(filters)
-	fi_group = frappe.db.get_single_value("DMS Settings", "fi_item_group")
-	fleet_group = frappe.db.get_single_value("DMS Settings", "fleet_customer_group")
-	vehicles = inventory.vehicle_sales(company, from_date, to_date)
-	fi = dict(
-		frappe.db.sql(
-			"""select sii.parent, sum(sii.base_net_amount) from `tabSales Invoice Item` sii
-			where sii.parent in %s and sii.item_group = %s group by sii.parent""",
-			([v.invoice for v in vehicles] or [""], fi_group or ""),
-		)
-	)
-	data, seen_invoices = [], set()
-	for v in vehicles:
-		cost, source = vin_cost(v.vin, v.delivery_note, v.landed_cost)
-		fi_gross = 0.0 if v.invoice in seen_invoices else flt(fi.get(v.invoice))
-		seen_invoices.add(v.invoice)
-		fleet = bool(fleet_group) and v.customer_group == fleet_group
-		vehicle_gross = flt(v.revenue) - cost
-		data.append(
-			{
-				**v,
-				"cost": cost,
-				"cost_source": source,
-				"vehicle_gross": vehicle_gross,
-				"fi_gross": fi_gross,
-				"total_gross": vehicle_gross + fi_gross,
-				"fleet": 1 if fleet else 0,
-			}
-		)
-	retail = [d for d in data if not d["fleet"]]
-	vehicle_gross = sum(d["vehicle_gross"] for d in retail)
-	fi_gross = sum(d["fi_gross"] for d in retail)
+	data = gross.retailed(company, from_date, to_date)
+	interest = posted_interest([row["vin"] for row in data])
+	for row in data:
+		row["floor_plan_interest"] = interest.get(row["vin"], 0.0)
+		row["vehicle_gross_net_of_interest"] = row["vehicle_gross"] - row["floor_plan_interest"]
+	total = gross.totals(data)
 	summary = [
-		{"label": frappe._("Retail units"), "value": len(retail), "datatype": "Int"},
-		{"label": frappe._("Vehicle gross"), "value": vehicle_gross, "datatype": "Currency"},
-		{"label": frappe._("F&I gross"), "value": fi_gross, "datatype": "Currency"},
+		{"label": frappe._("Retail units"), "value": total.units, "datatype": "Int"},
+		{"label": frappe._("Vehicle gross"), "value": total.vehicle_gross, "datatype": "Currency"},
+		{"label": frappe._("F&I gross"), "value": total.fi_gross, "datatype": "Currency"},
 		{
 			"label": frappe._("Gross per vehicle retailed"),
-			"value": kpi.gross_per_vehicle_retailed(vehicle_gross, fi_gross, len(retail)),
+			"value": total.gross_per_vehicle,
 			"datatype": "Currency",
 			"indicator": "Green",
 		},
+		{
+			"label": frappe._("Gross per new vehicle"),
+			"value": total.gross_per_new_vehicle,
+			"datatype": "Currency",
+		},
+		{
+			"label": frappe._("Gross per used vehicle"),
+			"value": total.gross_per_used_vehicle,
+			"datatype": "Currency",
+		},
+		{"label": frappe._("F&I per vehicle"), "value": total.fi_per_vehicle, "datatype": "Currency"},
 	]
 	return columns(), data, None, None, summary
 
@@ -91,6 +67,8 @@ def columns():
 		reports.currency("Vehicle Cost", "cost"),
 		reports.column("Cost From", "cost_source", width=150),
 		reports.currency("Vehicle Gross", "vehicle_gross"),
+		reports.currency("Floor-Plan Interest", "floor_plan_interest"),
+		reports.currency("Vehicle Gross Net of Interest", "vehicle_gross_net_of_interest"),
 		reports.currency("F&I Gross", "fi_gross"),
 		reports.currency("Total Gross", "total_gross"),
 		reports.column("Fleet", "fleet", "Check", width=60),

@@ -31,6 +31,7 @@ def on_hand(item_code: str, warehouse: str, moment) -> float:
 	return flt(previous.get("qty_after_transaction")) if previous else 0.0
 
 
+@frappe.read_only()  # a heavy read: on the replica when the site has one
 def execute(filters=None):
 	company, from_date, to_date = reports.period(filters)
 	group = frappe.db.get_single_value("DMS Settings", "parts_item_group")

@@ -19,6 +19,7 @@ from dms_app.controllers import reports
 from dms_app.vehicles import inventory
 
 
+@frappe.read_only()  # a heavy read: on the replica when the site has one
 def execute(filters=None):
 	company, from_date, to_date = reports.period(filters)
 	rows = defaultdict(lambda: {"in_stock": 0, "sold_30": 0, "cogs": 0.0, "opening": 0.0, "closing": 0.0})

@@ -1,5 +1,6 @@
 def get_data():
-	"""The vehicle's service history: its repair orders and appointments (both link it as `vehicle`).
+	"""The vehicle's service history: its repair orders, appointments and the repair orders imported
+	from the previous DMS (Vehicle Service History; all link it as `vehicle`).
 
 	The label stays in English: Frappe caches this in the doctype's form meta for every user, and the
 	desk translates it (`__(label)` in form_links.html) in each user's own language; a label translated
@@ -7,5 +8,8 @@ def get_data():
 	"""
 	return {
 		"fieldname": "vehicle",
-		"transactions": [{"label": "Service", "items": ["Repair Order", "Service Appointment"]}],
+		"transactions": [
+			{"label": "Service", "items": ["Repair Order", "Service Appointment", "Vehicle Service History"]},
+			{"label": "Inspection", "items": ["Vehicle Inspection", "Deferred Work"]},
+		],
 	}

@@ -18,7 +18,7 @@ class VehicleImportRow(Document):
 		parentfield: DF.Data
 		parenttype: DF.Data
 		row_no: DF.Int
-		row_status: DF.Literal["Valid", "Error", "Imported"]
+		row_status: DF.Literal["Valid", "Error", "Imported", "Unchanged"]
 		vehicle: DF.Link | None
 		vin: DF.Data | None
 	# end: auto-generated types

@@ -107,6 +107,7 @@ class OEMWarrantyClaim(Document):
 		responses: DF.Table[OEMWarrantyClaimResponse]
 		resubmission_count: DF.Int
 		sales_invoice: DF.Link | None
+		service_campaign: DF.Link | None
 		status: DF.Literal[
 			"Draft",
 			"Submitted",
@@ -335,6 +336,13 @@ class OEMWarrantyClaim(Document):
 		self.claimed_amount = money(self.labour_total + self.parts_total + self.sublet_total)
 
 	def set_coverage(self):
+		if self.service_campaign:
+			# a recall or service campaign is paid whatever the vehicle's age or mileage (campaigns.py)
+			from dms_app.warranty.campaigns import claim_vehicle_in_campaign
+
+			claim_vehicle_in_campaign(self)
+			self.warranty_policy = self.policy_expires_on = None
+			return
 		covers = vehicle_covers(self.vin, self.failure_date, self.odometer, self.odometer_unit)
 		if self.warranty_policy:
 			cover = next((c for c in covers if c.policy == self.warranty_policy), None)
