@@ -31,7 +31,7 @@ from dms_app.data_exchange.migration import RowError, TableImport, customer_of
 from dms_app.imports.columns import header_map
 from dms_app.imports.files import iter_rows
 from dms_app.service import service_due
-from dms_app.service.history import LINE_FIELDS, history_name, merge_lines, totals, visits
+from dms_app.service.history import HEADER_FIELDS, LINE_FIELDS, history_name, merge_lines, totals, visits
 
 MAX_ROWS = 1_000_000  # lines per file (part A's 50,000 is for tables loaded whole)
 PAGE = 1000  # rows checked per round of queries
@@ -82,18 +82,7 @@ class ServiceHistoryImport(TableImport):
 	table = "service_history"
 	doctype = DOCTYPE
 	streaming = True
-	fields = (
-		"vehicle",
-		"registration_plate",
-		"customer",
-		"source",
-		"ro_no",
-		"service_date",
-		"odometer",
-		"advisor",
-		"currency",
-		"description",
-	)
+	fields = HEADER_FIELDS
 	extra = (
 		("line_no", "Int", ""),
 		("job_no", "Int", ""),

@@ -44,4 +44,33 @@ function run(result, flow) {
 	});
 }
 
-module.exports = { launch, run, signIn, watch };
+// Opens a query report with `filters` (the page signed in), waits for its rows, and returns what a
+// person sees: title, columns, the data behind the rows, the rows' cell texts, the summary cards and
+// any open dialog; a full-page screenshot goes to `shot`.
+async function showReport(page, base, report, filters, shot) {
+	const query = new URLSearchParams(filters);
+	await page.goto(`${base}/app/query-report/${report}?${query}`);
+	await page.waitForFunction(
+		() => window.frappe?.query_report?.data?.length && document.querySelector(".dt-scrollable .dt-row")
+	);
+	await page.waitForTimeout(1500); // the datatable lays out its columns
+	const seen = await page.evaluate(() => {
+		const report = frappe.query_report;
+		const texts = (selector, root = document) =>
+			[...root.querySelectorAll(selector)].map((el) => el.innerText.trim());
+		return {
+			title: report.report_name,
+			columns: report.columns.map((c) => c.label),
+			data: report.data,
+			rows: [...document.querySelectorAll(".dt-scrollable .dt-row")].map((row) =>
+				texts(".dt-cell__content", row)
+			),
+			dialogs: texts(".modal.show"),
+			summary: texts(".report-summary .summary-item"),
+		};
+	});
+	await page.screenshot({ path: shot, fullPage: true });
+	return seen;
+}
+
+module.exports = { launch, run, showReport, signIn, watch };

@@ -7,7 +7,7 @@
 // Prints one JSON line with what it saw; exits non-zero when a step fails.
 const fs = require("fs");
 const path = require("path");
-const { run, signIn, watch } = require("./browser");
+const { run, showReport, signIn, watch } = require("./browser");
 
 const [rigFile, base, shots] = process.argv.slice(2);
 const rig = JSON.parse(fs.readFileSync(rigFile, "utf8"));
@@ -22,33 +22,7 @@ run(result, async (browser) => {
 	const page = await context.newPage();
 	watch(page, rig.user, result.errors);
 	await signIn(page, base, rig.user, rig.password);
-	const query = new URLSearchParams({ company: rig.company, year: rig.year, month: rig.month });
-	await page.goto(`${base}/app/query-report/Dealer Financial Statement?${query}`);
-	await page.waitForFunction(
-		() => window.frappe?.query_report?.data?.length && document.querySelector(".dt-scrollable .dt-row")
-	);
-	await page.waitForTimeout(1500); // the datatable lays out its columns
-	Object.assign(
-		result,
-		await page.evaluate(() => {
-			const report = frappe.query_report;
-			const rows = [...document.querySelectorAll(".dt-scrollable .dt-row")].map((row) =>
-				[...row.querySelectorAll(".dt-cell__content")].map((cell) => cell.innerText.trim())
-			);
-			const dialogs = [...document.querySelectorAll(".modal.show")].map((m) => m.innerText.trim());
-			return {
-				title: report.report_name,
-				columns: report.columns.map((c) => c.label),
-				data: report.data.map((r) => r.line || ""),
-				rows,
-				dialogs,
-				summary: [...document.querySelectorAll(".report-summary .summary-item")].map((el) =>
-					el.innerText.trim()
-				),
-			};
-		})
-	);
 	const file = path.join(shots, "dealer-financial-statement.png");
-	await page.screenshot({ path: file, fullPage: true });
+	Object.assign(result, await showReport(page, base, "Dealer Financial Statement", { company: rig.company, year: rig.year, month: rig.month }, file));
 	result.screenshots.push(file);
 });
