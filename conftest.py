@@ -25,6 +25,7 @@ SITE_DIRS = (ROOT / "dms_app", ROOT / "tests" / "integration")
 BROWSER_DIR = ROOT / "tests" / "browser"
 
 
+@pytest.hookimpl(wrapper=True)
 def pytest_collection_modifyitems(config, items):
 	for item in items:
 		path = Path(str(item.fspath)).resolve()
@@ -32,6 +33,38 @@ def pytest_collection_modifyitems(config, items):
 			item.add_marker(pytest.mark.site)
 		elif path.is_relative_to(BROWSER_DIR):
 			item.add_marker(pytest.mark.xdist_group("browser"))
+		if item.get_closest_marker("xdist_group") is None and uses_a_module_fixture(item):
+			# one worker runs them one after another: the module's fixture is built once, not once
+			# per worker or each time a worker comes back to the module between other tests
+			item.add_marker(pytest.mark.xdist_group(str(path.relative_to(ROOT))))
+	result = yield
+	if hasattr(config, "workerinput"):
+		# a worker re-reads the command line, so it never sees the loadgroup pytest_cmdline_main chose
+		# for the whole suite: name the groups in every worker (harmless to other schedulers)
+		name_the_groups(items)
+	return result
+
+
+def name_the_groups(items) -> None:
+	"""xdist's loadgroup finds an item's group in its node id (`path::test@group`), which its worker
+	sets through `item._nodeid`; pytest 9 keeps the id in `item._id`, so without this every test was
+	a work unit of its own, whatever its group."""
+	try:
+		from _pytest.nodeid import coerce_node_id
+	except ImportError:  # an older pytest: xdist's own naming works
+		return
+	for item in items:
+		names = {
+			str(m.args[0] if m.args else m.kwargs.get("name", "default"))
+			for m in item.iter_markers("xdist_group")
+		}
+		if names and "@" not in item.nodeid:
+			item._id = coerce_node_id(f"{item.nodeid}@{'_'.join(sorted(names))}")
+
+
+def uses_a_module_fixture(item) -> bool:
+	info = getattr(item, "_fixtureinfo", None)
+	return bool(info) and any(defs[-1].scope == "module" for defs in info.name2fixturedefs.values() if defs)
 
 
 def _site_location() -> tuple[Path, str]:
@@ -130,21 +163,89 @@ def employees_keep_the_site_cache(frappe):
 
 @pytest.fixture(autouse=True)
 def _site_transaction(request):
-	"""Each site test starts clean and leaves the database as it found it."""
+	"""Each site test starts clean and leaves the database as it found it: rolled back, or rolled back
+	to its module's shared data while a module holds some (`module_transaction`)."""
 	if request.node.get_closest_marker("site") is None:
 		yield
 		return
 	request.getfixturevalue("frappe_site")
 	import frappe
 
-	frappe.db.rollback()
+	ModuleTransaction.roll_back(frappe)
 	forget_process_state(frappe)
 	frappe.set_user("Administrator")
 	yield
-	frappe.db.rollback()
+	ModuleTransaction.roll_back(frappe)
 	forget_process_state(frappe)
 	frappe.set_user("Administrator")
 	frappe.clear_messages()
+
+
+class ModuleTransaction:
+	"""The data a test module builds once and shares between its tests (`module_transaction`).
+
+	They stay uncommitted: `keep()` sets a savepoint after them, and while the module runs each test
+	rolls back to that savepoint instead of rolling the whole transaction back, so each test still
+	leaves the site as it found it, the shared data in place; the module's end rolls everything back.
+	A savepoint undoes only the database, so the rollback also runs the rollback callbacks a test added
+	(Frappe's rollback does: they drop cached documents and metas the test changed, in Redis) and drops
+	the commit callbacks it added (a rollback discards them). A test that commits, or rolls back the
+	whole transaction, loses the savepoint and fails at the next rollback; such a test can't share."""
+
+	SAVEPOINT = "dms_module_data"
+	CALLBACKS = ("before_commit", "after_commit", "before_rollback", "after_rollback")
+	active: "ModuleTransaction | None" = None
+
+	def __init__(self):
+		self.kept: dict[str, int] | None = None  # the callbacks queued at the savepoint, per queue
+
+	def keep(self) -> None:
+		"""Call at the end of the module fixture that built the data: what the tests start from."""
+		import frappe
+
+		frappe.db.savepoint(self.SAVEPOINT)
+		self.kept = {name: len(getattr(frappe.db, name)._functions) for name in self.CALLBACKS}
+
+	@classmethod
+	def roll_back(cls, frappe) -> None:
+		"""Back to the module's savepoint while a module holds shared data, else the whole transaction."""
+		if (shared := cls.active) is None:
+			frappe.db.rollback()
+			return
+		if shared.kept is None:  # nothing kept yet (or its build failed): nothing to share
+			frappe.db.rollback()
+			return
+		added = {}
+		for name, count in shared.kept.items():
+			queue = getattr(frappe.db, name)._functions  # a deque: what came after the savepoint goes
+			added[name] = [queue.pop() for _ in range(len(queue) - count)][::-1]
+		for callback in added["before_rollback"]:
+			callback()
+		frappe.db.rollback(save_point=cls.SAVEPOINT)
+		for callback in added["after_rollback"]:
+			callback()
+
+
+@pytest.fixture(scope="module")
+def module_transaction(frappe_site):
+	"""For a module-scoped fixture that builds data its module's tests share (see ModuleTransaction):
+	request this fixture, build the records and call `module_transaction.keep()`. It starts from a
+	clean transaction and rolls all back when the module is done. Tests of such a module run in one
+	pytest-xdist worker, one after another (pytest_collection_modifyitems), so the data is built once."""
+	import frappe
+
+	frappe.db.rollback()
+	forget_process_state(frappe)
+	frappe.set_user("Administrator")
+	ModuleTransaction.active = shared = ModuleTransaction()
+	try:
+		yield shared
+	finally:
+		ModuleTransaction.active = None
+		frappe.db.rollback()
+		forget_process_state(frappe)
+		frappe.set_user("Administrator")
+		frappe.clear_messages()
 
 
 def forget_process_state(frappe):

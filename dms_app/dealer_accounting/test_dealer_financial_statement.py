@@ -123,8 +123,9 @@ def warranty_claim_credit():
 	return claim
 
 
-@pytest.fixture
-def month():
+@pytest.fixture(scope="module")
+def month(module_transaction):
+	"""A month of business, built once for the module: each test rolls back to it (conftest.py)."""
 	frappe.db.set_single_value(
 		"DMS Settings",
 		{"require_pdi_before_delivery": 0, "max_discount_percent": 5, "max_discount_amount": 0},
@@ -139,6 +140,7 @@ def month():
 	order = repair_orders()
 	counter = parts_counter_sale()
 	claim = warranty_claim_credit()
+	module_transaction.keep()
 	return frappe._dict(
 		company=company,
 		from_date=from_date,

@@ -90,11 +90,23 @@ async function confirmIfAsked(page, timeout = 2500) {
 	}
 }
 
-// A workflow action from the form's Actions menu.
+// A workflow action from the form's Actions menu; a confirmation, if one is asked, is answered Yes
+// (waiting for whichever comes first, the state or the question, rather than a fixed time for it).
 async function workflowAction(page, label, state) {
 	await page.locator(".page-actions .actions-btn-group > button:visible").first().click();
 	await page.locator(`.page-actions .actions-btn-group .dropdown-menu a:visible`).filter({ hasText: label }).first().click();
-	await confirmIfAsked(page);
+	const outcome = await page.waitForFunction(
+		(s) => {
+			if (cur_frm.doc.workflow_state === s || cur_frm.doc.status === s) return "reached";
+			const asked = [...document.querySelectorAll(".modal .modal-footer button")].some(
+				(b) => b.offsetParent !== null && /^\s*(Yes|Confirm|Submit)\s*$/.test(b.textContent)
+			);
+			return asked ? "asked" : false;
+		},
+		state,
+		{ timeout: 30000 }
+	);
+	if ((await outcome.jsonValue()) === "asked") await confirmIfAsked(page);
 	await page.waitForFunction((s) => cur_frm.doc.workflow_state === s || cur_frm.doc.status === s, state, { timeout: 30000 });
 	await page.waitForTimeout(500);
 }

@@ -44,6 +44,8 @@ run(result, async (browser) => {
 
 	// ---------------------------------------------------------------- customer A (phone size)
 	const context = await browser.newContext({ viewport: { width: 390, height: 844 }, deviceScaleFactor: 1 });
+	// the page's own clock, running in real time, that the test may move on (the status poll below)
+	await context.clock.install();
 	const page = await context.newPage();
 	await signIn(page, base, A.user, rig.password, 30000);
 
@@ -85,6 +87,10 @@ run(result, async (browser) => {
 	});
 	check(moved.ok(), `moving the promised time failed: ${moved.status()}`);
 	await desk.close();
+	// the customer waits for the next poll: the page's clock moves on by the poll interval, as if the
+	// customer had looked away for that long (its setInterval fires, the page is not reloaded)
+	const pollSeconds = await page.evaluate(() => parseInt(document.querySelector(".dms-live").dataset.pollSeconds, 10));
+	await page.clock.fastForward(pollSeconds * 1000);
 	await page.waitForFunction(
 		([selector, old]) => document.querySelector(selector).textContent.trim() !== old,
 		[`.dms-ro[data-ro="${A.ro}"] .dms-ro-promised`, before],

@@ -53,10 +53,11 @@ def sell(vin, customer, rate, extra_items=()):
 	return order
 
 
-@pytest.fixture
-def model_stock():
+@pytest.fixture(scope="module")
+def model_stock(module_transaction):
 	"""Model X: two in stock at 20,000 since 20 days, one more at 22,000 today; one of the first
-	two sold and delivered today at 26,000 with 1,200 of F&I; one sold to a fleet, not delivered."""
+	two sold and delivered today at 26,000 with 1,200 of F&I; one sold to a fleet, not delivered.
+	Built once for the module: each test rolls back to it (conftest.py)."""
 	frappe.db.set_single_value(
 		"DMS Settings", {"require_pdi_before_delivery": 0, "fleet_customer_group": "Commercial"}
 	)
@@ -70,6 +71,7 @@ def model_stock():
 	make_delivery_note(order.name).insert().submit()
 	fleet = factories.make_customer(customer_group="Commercial", customer_type="Company")
 	sell(new, fleet, 23000)
+	module_transaction.keep()
 	return frappe._dict(trim=trim, model=frappe.db.get_value("Vehicle Trim", trim, "model"), old=old, new=new)
 
 
