@@ -4,8 +4,9 @@ built, inserted and submitted in the same run.
 
 Setup (not timed): N repair orders on the test site, authorised, parts issued to the workshop, and
 as much stock of the same parts received into the workshop for the plain invoices. Timed, order by
-order and alternating: completing and invoicing one order (completion checks, workflow moves, Sales
-Invoice built, inserted and submitted with stock update from the workshop, vehicle's last service),
+order and alternating: completing and invoicing one order (completion checks, the Complete move's
+save, which also invoices when the workflow lets the user (repair_orders.complete), Sales Invoice
+built, inserted and submitted with stock update from the workshop, vehicle's last service),
 then a plain Sales Invoice with the same customer, items, quantities, rates, taxes and update_stock
 from the workshop. dms_app's own share = (completing and invoicing - plain invoice) / plain invoice.
 Everything happens in one transaction rolled back at the end, so the site is left as it was.
@@ -129,6 +130,12 @@ def main():
 		invoiced = frappe.db.count("Repair Order", {"name": ("in", names), "status": "Invoiced"})
 		assert invoiced == N, f"{invoiced} of {N} repair orders invoiced"
 		share = (orders - plain) / plain
+		optional, states = frappe.db.sql(
+			"""select sum(is_optional_state), count(*) from `tabWorkflow Document State`
+			where parent = %s""",
+			frappe.db.get_value("Workflow", {"document_type": "Repair Order", "is_active": 1}),
+		)[0]
+		print(f"Repair Order workflow: {int(optional or 0)} of {states} states optional (no Workflow Action)")
 		print(f"{count} repair orders of 5 labour + 5 parts lines, alternating with plain invoices:")
 		print(f"  complete and invoice a repair order  {orders / count * 1000:6.0f} ms")
 		print(f"  plain ERPNext Sales Invoice, same lines {plain / count * 1000:4.0f} ms")

@@ -1,5 +1,5 @@
 """Whitelisted methods for repair orders: customer decisions (desk and portal), clocking, parts and
-invoicing, and opening one from an appointment: each behind a desk button (completing is the
+invoicing, and opening one from an appointment: each behind a desk button (completing alone is the
 workflow's Complete action).
 Each checks who is calling; the documents' own rules do the rest."""
 
@@ -99,6 +99,40 @@ def return_parts(repair_order: str, row: str, qty: float) -> str:
 @frappe.whitelist(methods=["POST"])
 def make_invoice(repair_order: str) -> str:
 	return repair_orders.move_to(repair_order, repair_orders.INVOICED).sales_invoice
+
+
+@frappe.whitelist(methods=["POST"])
+def complete_and_invoice(repair_order: str) -> str | None:
+	"""The form's Complete and Invoice (the customer collects and pays): one save when the user's
+	workflow lets them invoice from completion (repair_orders.complete)."""
+	return repair_orders.complete(repair_order).sales_invoice
+
+
+@frappe.whitelist(methods=["POST"])
+def complete_and_invoice_many(names) -> int:
+	"""The list's Complete and Invoice for the selected orders, in the background (each order in its
+	own transaction, the user told at the end). Refused at once for an order the user's workflow
+	roles can't complete."""
+	if isinstance(names, str):
+		names = json.loads(names)
+	if not names or not isinstance(names, list):
+		frappe.throw(_("Select the repair orders to complete and invoice."))
+	for name in names:
+		doc = frappe.get_doc("Repair Order", name)
+		if not repair_orders.workflow_path(doc, repair_orders.COMPLETED, conditions=False):
+			frappe.throw(
+				_("You cannot complete repair order {0} ({1}).").format(name, _(doc.status)),
+				frappe.PermissionError,
+			)
+	frappe.enqueue(
+		"dms_app.service.invoicing.complete_many",
+		queue="long",
+		names=names,
+		user=frappe.session.user,
+		commit=True,
+		enqueue_after_commit=True,
+	)
+	return len(names)
 
 
 @frappe.whitelist()

@@ -25,7 +25,13 @@ from dataclasses import dataclass, field
 
 import frappe
 from frappe import _
-from frappe.model.workflow import apply_workflow, can_cancel_document, get_transitions, get_workflow_name
+from frappe.model.workflow import (
+	apply_workflow,
+	can_cancel_document,
+	get_transitions,
+	get_workflow_name,
+	has_approval_access,
+)
 
 
 @dataclass(frozen=True)
@@ -79,6 +85,11 @@ class Lifecycle:
 	on_cancel: str | None = None
 	status_field: str = "status"
 	state_field: str = "workflow_state"
+	# Frappe's Workflow Actions (the "awaiting my action" list and its emails) for documents entering
+	# the shipped states. Off for routine moves that every document makes many times a day: the shipped
+	# states are then "optional", so Frappe records no action for them; an admin unticks a state's
+	# Is Optional State to have them again.
+	workflow_actions: bool = True
 	styles: dict = field(default_factory=dict)
 
 	def milestone(self, name: str) -> Milestone | None:
@@ -205,14 +216,25 @@ def take_action(doc, milestone: str):
 	"""As the session user, take the workflow action that leads from the document's state to a state
 	standing for `milestone`, as the form's button would (the admin's roles and conditions decide).
 	The saved document, or None when the workflow offers the user no such action."""
+	transition = action_to(doc, milestone)
+	return apply_workflow(doc, transition.action) if transition else None
+
+
+def action_to(doc, milestone: str):
+	"""The session user's workflow transition from the document's state into a state standing for
+	`milestone` (its roles, condition and self-approval rule allowing), or None."""
 	name = get_workflow_name(doc.doctype)
 	if not name:
 		return None
 	lifecycle = get_lifecycle(doc.doctype)
 	for transition in get_transitions(doc):
 		row = state_row(name, transition.next_state)
-		if row and milestone_of(row, lifecycle) == milestone:
-			return apply_workflow(doc, transition.action)
+		if (
+			row
+			and milestone_of(row, lifecycle) == milestone
+			and has_approval_access(frappe.session.user, doc, transition)
+		):
+			return transition
 	return None
 
 
@@ -315,6 +337,7 @@ def workflow_dict(lifecycle: Lifecycle) -> dict:
 				"update_field": lifecycle.status_field,
 				"update_value": m.name,
 				"avoid_status_override": int(m.avoid_status_override),
+				"is_optional_state": int(not lifecycle.workflow_actions),
 			}
 			for m in lifecycle.milestones
 		],

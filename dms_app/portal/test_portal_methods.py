@@ -93,6 +93,8 @@ def probes(bob) -> dict[str, dict]:
 		"dms_app.api.repair_orders.issue_parts": {"repair_order": ro},
 		"dms_app.api.repair_orders.return_parts": {"repair_order": ro, "row": "x", "qty": 1},
 		"dms_app.api.repair_orders.make_invoice": {"repair_order": ro},
+		"dms_app.api.repair_orders.complete_and_invoice": {"repair_order": ro},
+		"dms_app.api.repair_orders.complete_and_invoice_many": {"names": [ro]},
 		"dms_app.api.repair_orders.make_repair_order": {"source_name": bob.appointment},
 		"dms_app.api.inspections.make_inspection": {"repair_order": ro},
 		"dms_app.api.inspections.deferred_work": {"vehicle": vin},

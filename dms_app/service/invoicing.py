@@ -323,10 +323,10 @@ def before_cancel_booking(entry, method=None):
 
 
 def complete_many(names: list[str], user: str | None = None, commit: bool = False) -> dict:
-	"""Complete and invoice each repair order. The background job passes commit=True: each order
-	then gets its own transaction, so one that fails (parts not issued, customer decision pending)
-	leaves the others done. Without it (tests, benchmark) nothing commits and the first failure
-	raises."""
+	"""Complete and invoice each repair order. The background job (the list's Complete and Invoice)
+	passes commit=True: each order then gets its own transaction, so one that fails (parts not
+	issued, customer decision pending) leaves the others done, and the user is told the outcome.
+	Without it (tests, benchmark) nothing commits and the first failure raises."""
 	from dms_app.service.repair_orders import complete
 
 	if user:
@@ -344,4 +344,16 @@ def complete_many(names: list[str], user: str | None = None, commit: bool = Fals
 			frappe.db.rollback()
 			failed[name] = str(error)
 			frappe.clear_messages()
+	if commit:
+		tell_outcome(len(done), failed)
 	return {"done": len(done), "failed": failed}
+
+
+def tell_outcome(done: int, failed: dict) -> None:
+	lines = [_("{0} repair orders completed and invoiced.").format(done)]
+	lines += [f"{name}: {error}" for name, error in failed.items()]
+	frappe.publish_realtime(
+		"msgprint",
+		{"message": "<br>".join(lines), "title": _("Complete and Invoice")},
+		user=frappe.session.user,
+	)

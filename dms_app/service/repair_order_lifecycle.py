@@ -98,4 +98,6 @@ LIFECYCLE = Lifecycle(
 	required=(COMPLETED, CLOSED),
 	on_submit=COMPLETED,
 	on_cancel=CANCELLED,
+	# the workshop's board is the repair order list by state, not an approval inbox of every order
+	workflow_actions=False,
 )

@@ -10,6 +10,7 @@ done once when the order reaches them and undone once when it leaves them (cance
 
 import frappe
 from frappe import _
+from frappe.model.document import Document
 from frappe.model.workflow import (
 	apply_workflow,
 	get_workflow,
@@ -372,13 +373,17 @@ def check_allowed_move(doc, target: str):
 
 def before_submit(doc):
 	"""Completing is submitting, whatever the workflow's state is called: the milestone is
-	Completed once the order is fit for it."""
+	Completed once the order is fit for it. Asked to invoice too (`complete`), the same save
+	reaches Invoiced when the user's workflow invoices straight from the state completing reaches:
+	the Invoice action's roles and conditions decide, as its button would after."""
 	lifecycle.check_through_workflow(doc, 1)
 	check_allowed_move(doc, COMPLETED)
 	doc.status = COMPLETED
 	check_can_complete(doc)
 	doc.completed_on = now_datetime()
 	reserve_parts(doc)  # nothing stays reserved for a completed order
+	if doc.flags.invoice_on_completion and customer_lines(doc) and lifecycle.action_to(doc, INVOICED):
+		doc.status = INVOICED  # the lifecycle's effects book the completion, then the invoice
 
 
 def before_update_after_submit(doc):
@@ -495,12 +500,13 @@ def matching_rows(cancelled, amendment) -> dict[str, str]:
 # ---------------------------------------------------------------- moves
 
 
-def move_to(repair_order: str, milestone: str):
-	"""Take the workflow actions that bring the order to `milestone`, as this user: a transition
-	into a state that stands for it, through states that stand for none (an admin's "Quality
-	Check") when the user may take those too. When the user's roles allow the moves but a
-	condition fails, the order's own check says why."""
-	doc = frappe.get_doc("Repair Order", repair_order)
+def move_to(repair_order, milestone: str, invoice_on_completion: bool = False):
+	"""Take the workflow actions that bring the order (its name, or the order just saved) to
+	`milestone`, as this user: a transition into a state that stands for it, through states that
+	stand for none (an admin's "Quality Check") when the user may take those too. When the user's
+	roles allow the moves but a condition fails, the order's own check says why.
+	`invoice_on_completion`: the completing save also invoices when it may (before_submit)."""
+	doc = repair_order if isinstance(repair_order, Document) else frappe.get_doc("Repair Order", repair_order)
 	if doc.status == milestone:
 		frappe.throw(
 			_("Repair order {0} is already {1}.").format(doc.name, _(milestone)), title=_("Already done")
@@ -509,10 +515,16 @@ def move_to(repair_order: str, milestone: str):
 		frappe.throw(_("Repair orders move through a workflow: activate one for Repair Order."))
 	actions = workflow_path(doc, milestone)
 	if actions:
-		for action in actions:
-			# the workflow's roles decide the move: an accountant may invoice without editing rights
-			doc.flags.ignore_permissions = True
-			doc = apply_workflow(doc, action)
+		doc.flags.invoice_on_completion = invoice_on_completion
+		try:
+			for action in actions:
+				# the workflow's roles decide the move: an accountant may invoice without editing rights
+				doc.flags.ignore_permissions = True
+				doc = apply_workflow(doc, action)
+		finally:
+			doc.flags.invoice_on_completion = False
+		if doc.status != milestone:  # invoiced by the save that completed it: that move's comment too
+			doc.add_comment("Workflow", _(doc.workflow_state))
 		return doc
 	if workflow_path(doc, milestone, conditions=False):
 		explain(doc, milestone)
@@ -580,8 +592,10 @@ def explain(doc, milestone: str):
 
 
 def complete(repair_order: str, invoice: bool = True):
-	"""Complete the order and, when it has customer-pay lines and `invoice`, invoice them."""
-	doc = move_to(repair_order, COMPLETED)
-	if invoice and customer_lines(doc):
-		doc = move_to(repair_order, INVOICED)
+	"""Complete the order and, when it has customer-pay lines and `invoice`, invoice them: in the
+	save that completes it when the user may invoice from there (one save instead of two, see
+	before_submit), else by the Invoice action after it."""
+	doc = move_to(repair_order, COMPLETED, invoice_on_completion=invoice)
+	if invoice and doc.status == COMPLETED and customer_lines(doc):
+		doc = move_to(doc, INVOICED)  # the order as completing saved it (Frappe's move reloads it)
 	return doc

@@ -68,33 +68,39 @@ def compute(vehicle, interval: Interval | None = None) -> NextDue:
 
 
 def on_vehicle_validate(doc, method=None):
-	due = compute(doc)
-	doc.next_service_date = due.date
-	doc.next_service_odometer = due.odometer or 0
+	doc.update(due_values(doc))
+
+
+# what compute() reads of a vehicle, and the odometer record_service raises
+VEHICLE_FIELDS = (
+	"name",
+	"make",
+	"model",
+	"odometer",
+	"odometer_unit",
+	"stock_type",
+	"warranty_start_date",
+	"delivery_date",
+	"last_service_date",
+	"last_service_odometer",
+)
+
+
+def vehicle_values(vin: str) -> frappe._dict:
+	vehicle = frappe.db.get_value("Motor Vehicle", vin, VEHICLE_FIELDS, as_dict=True)
+	if not vehicle:
+		frappe.throw(_("Vehicle {0} not found").format(vin), frappe.DoesNotExistError)
+	return vehicle
+
+
+def due_values(vehicle) -> dict:
+	due = compute(vehicle)
+	return {"next_service_date": due.date, "next_service_odometer": due.odometer or 0}
 
 
 def refresh(vin: str) -> dict:
 	"""Recompute and store one vehicle's next service due; returns {next_service_date, next_service_odometer}."""
-	vehicle = frappe.db.get_value(
-		"Motor Vehicle",
-		vin,
-		[
-			"name",
-			"make",
-			"model",
-			"odometer_unit",
-			"stock_type",
-			"warranty_start_date",
-			"delivery_date",
-			"last_service_date",
-			"last_service_odometer",
-		],
-		as_dict=True,
-	)
-	if not vehicle:
-		frappe.throw(_("Vehicle {0} not found").format(vin), frappe.DoesNotExistError)
-	due = compute(vehicle)
-	values = {"next_service_date": due.date, "next_service_odometer": due.odometer or 0}
+	values = due_values(vehicle_values(vin))
 	frappe.db.set_value("Motor Vehicle", vin, values, update_modified=False)
 	return values
 
@@ -102,7 +108,7 @@ def refresh(vin: str) -> dict:
 def record_service(vin: str, service_date, odometer: int | None = None) -> dict:
 	"""A service was done on `vin` at `service_date` with `odometer`: store it as the last service
 	(unless a later one is already recorded), raise the vehicle's odometer, and recompute next due."""
-	vehicle = frappe.get_doc("Motor Vehicle", vin)
+	vehicle = vehicle_values(vin)
 	service_date = getdate(service_date)
 	if vehicle.last_service_date and getdate(vehicle.last_service_date) > service_date:
 		return refresh(vin)
@@ -113,8 +119,10 @@ def record_service(vin: str, service_date, odometer: int | None = None) -> dict:
 		values["last_service_odometer"] = cint(odometer)
 		if cint(odometer) > cint(vehicle.odometer):
 			values["odometer"] = cint(odometer)
-	frappe.db.set_value("Motor Vehicle", vin, values)
-	return refresh(vin)
+	vehicle.update(values)
+	due = due_values(vehicle)
+	frappe.db.set_value("Motor Vehicle", vin, {**values, **due})
+	return due
 
 
 def refresh_models(make: str, model: str | None = None) -> None:

@@ -22,6 +22,11 @@ frappe.ui.form.on("Repair Order", {
 			frm.add_custom_button(__("Clock Off"), () => clock_off(frm), __("Clock"));
 			if (all_lines(frm).some((row) => row.approval_status === "Proposed")) {
 				frm.add_custom_button(__("Record Customer Decision"), () => decide(frm));
+			} else if (frm.doc.customer_lines && frm.doc.status !== "Open") {
+				// the customer collects and pays: both moves in one go (the workflow's roles decide)
+				frm.add_custom_button(__("Complete and Invoice"), () =>
+					call(frm, "complete_and_invoice", { repair_order: frm.doc.name })
+				);
 			}
 		}
 		if (frm.doc.status === "Completed" && frm.doc.customer_lines) {

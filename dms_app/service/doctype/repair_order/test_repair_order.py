@@ -247,6 +247,27 @@ def test_complete_many_outside_its_job_commits_nothing_and_stops_at_a_failure(mi
 	assert frappe.db.get_value("Repair Order", ready.name, "status") == "Invoiced"
 
 
+def test_complete_and_invoice_from_the_form_and_the_list_as_the_workflow_roles_allow(mixed_order):
+	doc = act(mixed_order.doc.name, "Start Work")
+	api.issue_parts(doc.name)
+	other = act(rt.make_repair_order().name, "Start Work")
+	frappe.set_user(factories.make_user(roles=("Technician",)))  # works orders, completes none
+	with pytest.raises(frappe.PermissionError, match=doc.name):
+		api.complete_and_invoice_many([doc.name, other.name])
+	with pytest.raises(frappe.PermissionError):
+		api.complete_and_invoice(doc.name)
+	frappe.set_user(factories.make_user(roles=("Service Advisor",)))
+	with pytest.raises(frappe.ValidationError, match="Select the repair orders"):
+		api.complete_and_invoice_many([])
+	# queued for after the request's commit: the job (complete_many) runs nothing here
+	assert api.complete_and_invoice_many(frappe.as_json([doc.name, other.name])) == 2
+	assert frappe.db.get_value("Repair Order", doc.name, "status") == "In Progress"
+	invoice = api.complete_and_invoice(doc.name)
+	frappe.set_user("Administrator")
+	assert frappe.db.get_value("Repair Order", doc.name, ["status", "sales_invoice"]) == ("Invoiced", invoice)
+	assert frappe.db.get_value("Sales Invoice", invoice, "docstatus") == 1
+
+
 def test_double_completion_is_refused(mixed_order):
 	doc = act(mixed_order.doc.name, "Start Work")
 	api.issue_parts(doc.name)
@@ -363,6 +384,8 @@ def test_write_endpoints_accept_post_only():
 		api.issue_parts,
 		api.return_parts,
 		api.make_invoice,
+		api.complete_and_invoice,
+		api.complete_and_invoice_many,
 	):
 		assert frappe.allowed_http_methods_for_whitelisted_func[method] == ["POST"], method.__name__
 

@@ -264,6 +264,56 @@ def test_completing_twice_books_nothing_more():
 	assert ledger(name) == expected_ledger(doc)
 
 
+def workflow_comments(name: str) -> list[str]:
+	return frappe.get_all(
+		"Comment",
+		{"reference_doctype": "Repair Order", "reference_name": name, "comment_type": "Workflow"},
+		pluck="content",
+		order_by="creation",
+	)
+
+
+def test_completing_and_invoicing_is_one_save_that_makes_both_moves():
+	order = started_order()
+	name = order.doc.name
+	frappe.set_user(factories.make_user(roles=("Service Advisor",)))
+	# the move to Completed, asked to invoice too, reaches Invoiced in the same save
+	doc = repair_orders.move_to(name, "Completed", invoice_on_completion=True)
+	frappe.set_user("Administrator")
+	assert (doc.docstatus, doc.status, doc.workflow_state) == (1, "Invoiced", "Invoiced")
+	assert frappe.db.get_value("Repair Order", name, ["status", "workflow_state"]) == ("Invoiced", "Invoiced")
+	invoice = frappe.get_doc("Sales Invoice", doc.sales_invoice)
+	assert submitted(name) == {"consumption": 1, "internal charges": 1, "invoice": 1}
+	assert ledger(name) == expected_ledger(doc, invoice)
+	assert stock_ledger(name) == expected_stock(order, invoiced=True)
+	assert workflow_comments(name)[-2:] == ["Completed", "Invoiced"]  # both moves on the timeline
+
+	other = started_order().doc.name
+	doc = repair_orders.complete(other)
+	assert (doc.status, workflow_comments(other)[-2:]) == ("Invoiced", ["Completed", "Invoiced"])
+
+
+def test_the_invoice_actions_roles_decide_whether_completing_also_invoices():
+	order = started_order()
+	name = order.doc.name
+	with edited_workflow("Repair Order") as workflow:
+		restrict_action(workflow, "Invoice", "Accounts User")
+		frappe.set_user(factories.make_user(roles=("Service Advisor",)))
+		with pytest.raises(frappe.PermissionError):
+			repair_orders.complete(name)
+		frappe.set_user("Administrator")
+		# completed (its own move), not invoiced: the advisor may no longer invoice
+		assert frappe.db.get_value("Repair Order", name, ["status", "workflow_state"]) == (
+			"Completed",
+			"Completed",
+		)
+		assert submitted(name) == {"consumption": 1, "internal charges": 1, "invoice": 0}
+		frappe.set_user(factories.make_user(roles=("Accounts User",)))
+		assert repair_orders.move_to(name, "Invoiced").status == "Invoiced"
+		frappe.set_user("Administrator")
+		assert submitted(name)["invoice"] == 1
+
+
 def test_an_invoiced_order_is_not_cancelled_whatever_the_workflow_allows():
 	order = started_order()
 	name = order.doc.name
