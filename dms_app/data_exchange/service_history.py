@@ -347,28 +347,15 @@ class ServiceHistoryImport(TableImport):
 				newest[vin] = (day, odometer)
 		if not newest:
 			return
-		fields = [
-			"name",
-			"make",
-			"model",
-			"odometer",
-			"odometer_unit",
-			"stock_type",
-			"warranty_start_date",
-			"delivery_date",
-			"last_service_date",
-			"last_service_odometer",
-		]
 		intervals = {}
-		for vehicle in frappe.get_all("Motor Vehicle", filters={"name": ("in", list(newest))}, fields=fields):
+		vehicles = frappe.get_all(
+			"Motor Vehicle", filters={"name": ("in", list(newest))}, fields=list(service_due.VEHICLE_FIELDS)
+		)
+		for vehicle in vehicles:
 			day, odometer = newest[vehicle.name]
 			if vehicle.last_service_date and getdate(vehicle.last_service_date) >= getdate(day):
 				continue
-			values = {"last_service_date": day}
-			if odometer is not None:
-				values["last_service_odometer"] = cint(odometer)
-				if cint(odometer) > cint(vehicle.odometer):
-					values["odometer"] = cint(odometer)
+			values = service_due.visit_values(vehicle, day, odometer)
 			vehicle.update(values)
 			key = (vehicle.make, vehicle.model)
 			if key not in intervals:

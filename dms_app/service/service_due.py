@@ -98,6 +98,17 @@ def due_values(vehicle) -> dict:
 	return {"next_service_date": due.date, "next_service_odometer": due.odometer or 0}
 
 
+def visit_values(vehicle, service_date, odometer: int | None) -> dict:
+	"""What a visit changes on the vehicle (`vehicle_values`): its last service, and its odometer
+	when the visit's reading is higher."""
+	values = {"last_service_date": service_date}
+	if odometer is not None:
+		values["last_service_odometer"] = cint(odometer)
+		if cint(odometer) > cint(vehicle.odometer):
+			values["odometer"] = cint(odometer)
+	return values
+
+
 def refresh(vin: str) -> dict:
 	"""Recompute and store one vehicle's next service due; returns {next_service_date, next_service_odometer}."""
 	values = due_values(vehicle_values(vin))
@@ -112,13 +123,9 @@ def record_service(vin: str, service_date, odometer: int | None = None) -> dict:
 	service_date = getdate(service_date)
 	if vehicle.last_service_date and getdate(vehicle.last_service_date) > service_date:
 		return refresh(vin)
-	values = {"last_service_date": service_date}
-	if odometer is not None:
-		if cint(odometer) < 0:
-			frappe.throw(_("Odometer reading {0} cannot be negative").format(odometer))
-		values["last_service_odometer"] = cint(odometer)
-		if cint(odometer) > cint(vehicle.odometer):
-			values["odometer"] = cint(odometer)
+	if odometer is not None and cint(odometer) < 0:
+		frappe.throw(_("Odometer reading {0} cannot be negative").format(odometer))
+	values = visit_values(vehicle, service_date, odometer)
 	vehicle.update(values)
 	due = due_values(vehicle)
 	frappe.db.set_value("Motor Vehicle", vin, {**values, **due})
