@@ -74,6 +74,9 @@ def fill_locale_gaps(args=None):
 	if date_format and frappe.db.get_default("date_format") != date_format:
 		frappe.db.set_default("date_format", date_format)
 		clear_defaults_cache()  # set_default leaves the cached defaults as they were during an install
+		# and again once committed: a process reading the defaults before (a job in the bench's running
+		# worker, while install-app's transaction is open) would have cached the old ones
+		frappe.db.after_commit.add(clear_defaults_cache)
 
 
 def set_single_defaults():
