@@ -118,6 +118,7 @@ doc_events = {
 	"Sales Order": {
 		"before_validate": _OEM + "parts.follow_supersession_on_sale",
 		"validate": [_VEHICLES + "validate_selling", _SALES + "deal.check_selling_discount"],
+		"before_submit": _VEHICLES + "lock_and_check",
 		"on_submit": [_VEHICLES + "on_submit_sales_order", _SALES + "deal.sync_deal"],
 		"on_cancel": [_VEHICLES + "on_cancel_sales_order", _SALES + "deal.sync_deal"],
 	},
@@ -128,7 +129,11 @@ doc_events = {
 			_SERVICE + "invoicing.validate_sales_invoice",
 			_ACCOUNTING + "routing.route_lines",
 		],
-		"before_submit": [_SALES + "delivery.check_pdi", _DOCUMENTS + "check_delivery"],
+		"before_submit": [
+			_VEHICLES + "lock_and_check",
+			_SALES + "delivery.check_pdi",
+			_DOCUMENTS + "check_delivery",
+		],
 		"on_submit": [
 			_VEHICLES + "on_submit_sales_invoice",
 			_SALES + "trade_in.on_submit_sales_invoice",
@@ -145,7 +150,11 @@ doc_events = {
 	},
 	"Delivery Note": {
 		"validate": [_VEHICLES + "validate_selling", _ACCOUNTING + "routing.route_lines"],
-		"before_submit": [_SALES + "delivery.check_pdi", _DOCUMENTS + "check_delivery"],
+		"before_submit": [
+			_VEHICLES + "lock_and_check",
+			_SALES + "delivery.check_pdi",
+			_DOCUMENTS + "check_delivery",
+		],
 		"on_submit": [_VEHICLES + "on_submit_delivery_note", _SALES + "deal.sync_deal"],
 		"on_cancel": [_VEHICLES + "on_cancel_delivery_note", _SALES + "deal.sync_deal"],
 	},

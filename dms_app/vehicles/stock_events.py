@@ -297,9 +297,14 @@ def selling_conflict(doc, row, vin: str, lock: bool = False) -> str | None:
 	return None
 
 
-def lock_and_check(doc):
-	"""Lock each vehicle row (SELECT … FOR UPDATE) and check it again: of two salespeople
-	selling one VIN at the same moment, the second waits for the first and then gets the error."""
+def lock_and_check(doc, method=None):
+	"""Before submit: lock each vehicle row (SELECT … FOR UPDATE) and check it again. Of two
+	salespeople selling one VIN at the same moment, the second waits for the first and then gets the
+	error. Locked before ERPNext's own submit takes its locks (Bin, ledgers), so the second holds
+	nothing the first needs: they queue on the vehicle instead of deadlocking. A return is checked
+	by its own rules (validate)."""
+	if cint(doc.get("is_return")):
+		return
 	for row, vin in vins_of(doc):
 		error = selling_conflict(doc, row, vin, lock=True)
 		if error:
@@ -307,7 +312,6 @@ def lock_and_check(doc):
 
 
 def on_submit_sales_order(doc, method=None):
-	lock_and_check(doc)
 	for _row, vin in vins_of(doc):
 		vehicle = frappe.get_doc("Motor Vehicle", vin)
 		vehicle.update({"sales_order": doc.name, "reserved_for": doc.customer})
@@ -325,7 +329,6 @@ def on_cancel_sales_order(doc, method=None):
 def on_submit_sales_invoice(doc, method=None):
 	if cint(doc.is_return):
 		return on_cancel_sales_invoice(doc, method)
-	lock_and_check(doc)
 	for _row, vin in vins_of(doc):
 		vehicle = frappe.get_doc("Motor Vehicle", vin)
 		vehicle.update({"sales_invoice": doc.name, "customer": doc.customer})
@@ -353,7 +356,6 @@ def on_cancel_sales_invoice(doc, method=None):
 def on_submit_delivery_note(doc, method=None):
 	if cint(doc.is_return):
 		return on_cancel_delivery_note(doc, method)
-	lock_and_check(doc)
 	for _row, vin in vins_of(doc):
 		vehicle = frappe.get_doc("Motor Vehicle", vin)
 		mark_delivered(vehicle, doc)
