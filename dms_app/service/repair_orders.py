@@ -523,8 +523,8 @@ def move_to(repair_order, milestone: str, invoice_on_completion: bool = False):
 				doc = apply_workflow(doc, action)
 		finally:
 			doc.flags.invoice_on_completion = False
-		if doc.status != milestone:  # invoiced by the save that completed it: that move's comment too
-			doc.add_comment("Workflow", _(doc.workflow_state))
+		if milestone == COMPLETED and doc.status == INVOICED:
+			doc.add_comment("Workflow", _(doc.workflow_state))  # invoiced by the same save: its move too
 		return doc
 	if workflow_path(doc, milestone, conditions=False):
 		explain(doc, milestone)
