@@ -109,9 +109,10 @@ def visit_values(vehicle, service_date, odometer: int | None) -> dict:
 	return values
 
 
-def refresh(vin: str) -> dict:
-	"""Recompute and store one vehicle's next service due; returns {next_service_date, next_service_odometer}."""
-	values = due_values(vehicle_values(vin))
+def refresh(vin: str, vehicle=None) -> dict:
+	"""Recompute and store one vehicle's next service due (`vehicle`: its `vehicle_values`, when the
+	caller has them); returns {next_service_date, next_service_odometer}."""
+	values = due_values(vehicle or vehicle_values(vin))
 	frappe.db.set_value("Motor Vehicle", vin, values, update_modified=False)
 	return values
 
@@ -122,7 +123,7 @@ def record_service(vin: str, service_date, odometer: int | None = None) -> dict:
 	vehicle = vehicle_values(vin)
 	service_date = getdate(service_date)
 	if vehicle.last_service_date and getdate(vehicle.last_service_date) > service_date:
-		return refresh(vin)
+		return refresh(vin, vehicle)
 	if odometer is not None and cint(odometer) < 0:
 		frappe.throw(_("Odometer reading {0} cannot be negative").format(odometer))
 	values = visit_values(vehicle, service_date, odometer)

@@ -300,9 +300,8 @@ def selling_conflict(doc, row, vin: str, lock: bool = False) -> str | None:
 def lock_and_check(doc, method=None):
 	"""Before submit: lock each vehicle row (SELECT … FOR UPDATE) and check it again. Of two
 	salespeople selling one VIN at the same moment, the second waits for the first and then gets the
-	error. Locked before ERPNext's own submit takes its locks (Bin, ledgers), so the second holds
-	nothing the first needs: they queue on the vehicle instead of deadlocking. A return is checked
-	by its own rules (validate)."""
+	error; locked before ERPNext's own submit writes (Bin, ledgers), the second waits there, not
+	halfway through those. A return is checked by its own rules (validate)."""
 	if cint(doc.get("is_return")):
 		return
 	for row, vin in vins_of(doc):
