@@ -234,10 +234,13 @@ def test_confirmation_import_reads_chinese_headers_dry_run_and_rerun(encoding, t
 # --- OEM warranty responses ---------------------------------------------------------------------
 
 
-@pytest.fixture
-def claims():
+@pytest.fixture(scope="module")
+def claims(module_transaction):
+	"""Two submitted claims, made once for the module: each test rolls back to them (conftest.py)."""
 	make_warranty_make()
-	return [make_claim(make_customer_vehicle(), submit=True) for _ in range(2)]
+	made = [make_claim(make_customer_vehicle(), submit=True) for _ in range(2)]
+	module_transaction.keep()
+	return made
 
 
 def respond(file_url: str, dry_run: int = 0):

@@ -53,7 +53,7 @@ async function showReport(page, base, report, filters, shot) {
 	await page.waitForFunction(
 		() => window.frappe?.query_report?.data?.length && document.querySelector(".dt-scrollable .dt-row")
 	);
-	await page.waitForTimeout(1500); // the datatable lays out its columns
+	await settle(page); // the datatable lays out its columns
 	const seen = await page.evaluate(() => {
 		const report = frappe.query_report;
 		const texts = (selector, root = document) =>
@@ -73,4 +73,21 @@ async function showReport(page, base, report, filters, shot) {
 	return seen;
 }
 
-module.exports = { launch, run, showReport, signIn, watch };
+// Resolves once the desk has had no request of its own in flight for `quiet` ms: what a step's
+// follow-up (a form's triggers, a reload, a dialog's callback) needs before the next step, without a
+// fixed sleep sized for the slowest machine. (Not the freeze count: an open grid row is a freeze.)
+async function settle(page, quiet = 250, timeout = 30000) {
+	await page.waitForFunction(
+		(ms) => {
+			const busy = frappe.request.ajax_count > 0;
+			const now = performance.now();
+			if (busy || window.__dmsQuietSince === undefined) window.__dmsQuietSince = busy ? undefined : now;
+			return !busy && now - window.__dmsQuietSince >= ms;
+		},
+		quiet,
+		{ timeout, polling: 50 }
+	);
+	await page.evaluate(() => delete window.__dmsQuietSince);
+}
+
+module.exports = { launch, run, settle, showReport, signIn, watch };

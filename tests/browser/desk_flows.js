@@ -7,7 +7,7 @@
 // HTTP 5xx answer, or a step that does not reach its state.
 const fs = require("fs");
 const path = require("path");
-const { launch, signIn, watch } = require("./browser");
+const { launch, settle, signIn, watch } = require("./browser");
 
 const [flow, rigFile, base, shots] = process.argv.slice(2);
 const rig = JSON.parse(fs.readFileSync(rigFile, "utf8"));
@@ -38,7 +38,7 @@ async function formReady(page, doctype) {
 		doctype,
 		{ timeout: 30000 }
 	);
-	await page.waitForTimeout(500);
+	await settle(page);
 }
 
 async function openForm(page, route, doctype) {
@@ -71,13 +71,13 @@ async function setValue(page, fieldname, value) {
 	await input.click();
 	await input.fill(String(value));
 	await input.evaluate((el) => el.blur()); // a change, as leaving the field (Tab would open the next grid)
-	await page.waitForTimeout(400);
+	await settle(page);
 }
 
 async function save(page) {
 	await page.keyboard.press("Control+s");
 	await page.waitForFunction(() => !cur_frm.doc.__islocal && !cur_frm.is_dirty(), null, { timeout: 30000 });
-	await page.waitForTimeout(500);
+	await settle(page);
 }
 
 async function confirmIfAsked(page, timeout = 2500) {
@@ -108,7 +108,7 @@ async function workflowAction(page, label, state) {
 	);
 	if ((await outcome.jsonValue()) === "asked") await confirmIfAsked(page);
 	await page.waitForFunction((s) => cur_frm.doc.workflow_state === s || cur_frm.doc.status === s, state, { timeout: 30000 });
-	await page.waitForTimeout(500);
+	await settle(page);
 }
 
 // A custom button, in its group ("Create", "Clock", …) or on its own.
@@ -127,7 +127,7 @@ async function submit(page) {
 	await page.locator(".page-actions .primary-action:visible").filter({ hasText: "Submit" }).first().click();
 	await confirmIfAsked(page, 15000); // "Permanently Submit …?"
 	await page.waitForFunction(() => cur_frm.doc.docstatus === 1, null, { timeout: 45000 });
-	await page.waitForTimeout(500);
+	await settle(page);
 }
 
 async function salesFlow(browser) {
@@ -234,13 +234,13 @@ async function serviceFlow(browser) {
 	await advisor.waitForFunction(() => cur_dialog && cur_dialog.get_value("employee"), null, { timeout: 15000 });
 	await dialog.locator(".modal-footer .btn-primary:visible").first().click();
 	await dialog.waitFor({ state: "hidden", timeout: 15000 });
-	await advisor.waitForTimeout(1500); // the form reloads after the clocking
+	await settle(advisor); // the form reloads after the clocking
 	await button(advisor, "Clock Off", "Clock");
 	const off = advisor.locator(".modal:visible").filter({ hasText: "Clock Off" }).first();
 	await off.waitFor({ timeout: 15000 });
 	await off.locator(".modal-footer .btn-primary:visible").first().click(); // the one technician on this order
 	await off.waitFor({ state: "hidden", timeout: 15000 });
-	await advisor.waitForTimeout(1500);
+	await settle(advisor);
 	await formReady(advisor, "Repair Order");
 	// completing submits the order (its completion is booked)
 	await workflowAction(advisor, "Complete", "Completed");

@@ -5,7 +5,7 @@
 //   NODE_PATH=<dir with playwright-core> node inspection_flow.js <rig.json> <base url> <shots>
 const fs = require("fs");
 const path = require("path");
-const { run, signIn, watch } = require("./browser");
+const { run, settle, signIn, watch } = require("./browser");
 
 const [rigFile, base, shots] = process.argv.slice(2);
 const rig = JSON.parse(fs.readFileSync(rigFile, "utf8"));
@@ -25,7 +25,7 @@ run(result, async (browser) => {
 	await signIn(desk, base, rig.advisor, rig.password, 30000);
 	await desk.goto(`${base}/app/vehicle-inspection/${rig.draft}`);
 	await desk.waitForFunction((name) => window.cur_frm && cur_frm.doc.name === name, rig.draft, { timeout: 30000 });
-	await desk.waitForTimeout(800);
+	await settle(desk);
 	result.form_rows = await desk.evaluate(() => cur_frm.doc.items.map((r) => [r.check_item, r.rating]));
 	result.phone_width = await desk.evaluate(() => document.documentElement.scrollWidth);
 	await shot(desk, "technician-form");
@@ -33,7 +33,7 @@ run(result, async (browser) => {
 	// (the grid's edit icon sits past the phone's edge: open the row as a tap on it does)
 	await desk.evaluate(() => cur_frm.fields_dict.items.grid.grid_rows[0].toggle_view(true));
 	await desk.waitForSelector(".grid-row-open", { timeout: 15000 });
-	await desk.waitForTimeout(600);
+	await settle(desk);
 	await shot(desk, "technician-row");
 
 	// the customer's portal

@@ -8,7 +8,7 @@
 // Prints one JSON line with what it saw; exits non-zero when a step fails.
 const fs = require("fs");
 const path = require("path");
-const { run, signIn, watch } = require("./browser");
+const { run, settle, signIn, watch } = require("./browser");
 
 const [rigFile, base, shots] = process.argv.slice(2);
 const rig = JSON.parse(fs.readFileSync(rigFile, "utf8"));
@@ -37,7 +37,7 @@ async function openForm(page, doctype, name) {
 		([dt, dn]) => window.cur_frm && cur_frm.doctype === dt && cur_frm.docname === dn && cur_frm.doc,
 		[doctype, name]
 	);
-	await page.waitForTimeout(1000);
+	await settle(page);
 }
 
 // The texts a user reads as labels on the open form: field and section labels, tabs, grid column
@@ -87,7 +87,7 @@ run(result, async (browser) => {
 		const cards = [...document.querySelectorAll(".number-widget-box")];
 		return cards.length && cards.every((card) => card.querySelector(".number"));
 	});
-	await desk.waitForTimeout(1500); // the charts draw
+	await settle(desk); // the charts draw
 	result.workspace_sidebar = await desk.evaluate(() =>
 		[...document.querySelectorAll(".standard-sidebar-section .sidebar-item-label")].map((el) => el.innerText.trim())
 	);
@@ -109,7 +109,7 @@ run(result, async (browser) => {
 	await admin.goto(base + `/app/print/Vehicle Deal/${encodeURIComponent(rig.deal)}`);
 	const language = admin.locator('.frappe-control[data-fieldname="language"] select, .frappe-control[data-fieldname="language"] input').first();
 	await language.waitFor();
-	await admin.waitForTimeout(1000);
+	await settle(admin);
 	result.print_language = await language.inputValue();
 	const sheet = await admin.request.get(
 		base + `/printview?doctype=Vehicle%20Deal&name=${encodeURIComponent(rig.deal)}` +
