@@ -18,8 +18,10 @@ from dms_app.www import book_service, my_vehicles, repair_status
 APP_JS = frappe.get_app_path("dms_app", "public", "js", "dms_portal.js")
 
 
-@pytest.fixture
-def alice():
+@pytest.fixture(scope="module")
+def portal_alice(module_transaction):
+	"""Alice, her Honda and an open order, made once for the module: each test rolls back to them
+	(conftest.py)."""
 	from dms_app.tests.warranty import make_warranty_make
 
 	make_warranty_make("Honda")
@@ -30,7 +32,14 @@ def alice():
 	)
 	customer.ro = make_repair_order(customer.customer, customer.vin)
 	customer.pads = next(r.name for r in customer.ro.labour if r.approval_status == "Proposed")
+	module_transaction.keep()
 	return customer
+
+
+@pytest.fixture
+def alice(portal_alice):
+	"""A copy a test may change, her order read afresh."""
+	return frappe._dict(portal_alice, ro=frappe.get_doc("Repair Order", portal_alice.ro.name))
 
 
 def context_of(module, **form):

@@ -20,20 +20,36 @@ from dms_app.www import book_service, repair_status
 NOT_YOURS = (frappe.PageDoesNotExistError, frappe.DoesNotExistError, frappe.PermissionError)
 
 
-@pytest.fixture
-def inspected():
+@pytest.fixture(scope="module")
+def inspected_customers(module_transaction):
+	"""Alice and Bob with an inspected order each, made once for the module: each test rolls back to
+	them (conftest.py); the photos' files go when the module is done."""
 	template = make_template().name
 	people, files = [], []
 	for name in ("Inspection Alice", "Inspection Bob"):
 		who = make_portal_customer(name)
 		who.vin = make_customer_vehicle(who.customer)
 		who.ro = move_to(make_repair_order(who.customer, who.vin, proposed=False).name, IN_PROGRESS).name
-		who.inspection = inspect(who.ro, template)
-		who.file = who.inspection.files[0]
-		files += who.inspection.files
+		inspection = inspect(who.ro, template)
+		who.inspection, who.file = inspection.name, inspection.files[0].name
+		files += inspection.files
 		people.append(who)
+	module_transaction.keep()
 	yield people
 	delete_files(files)
+
+
+@pytest.fixture
+def inspected(inspected_customers):
+	"""Copies a test may change, with the inspection and its first photo read afresh."""
+	return [
+		frappe._dict(
+			who,
+			inspection=frappe.get_doc("Vehicle Inspection", who.inspection),
+			file=frappe.get_doc("File", who.file),
+		)
+		for who in inspected_customers
+	]
 
 
 def media(file: str):

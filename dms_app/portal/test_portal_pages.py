@@ -18,8 +18,10 @@ from dms_app.tests.portal import (
 from dms_app.www import book_service, my_vehicle, my_vehicles, repair_status
 
 
-@pytest.fixture
-def alice():
+@pytest.fixture(scope="module")
+def portal_alice(module_transaction):
+	"""Alice, her car and an open order, made once for the module: each test rolls back to them
+	(conftest.py)."""
 	customer = make_portal_customer("Portal Alice")
 	customer.vin = make_customer_vehicle(
 		customer.customer,
@@ -28,7 +30,14 @@ def alice():
 		odometer=12000,
 	)
 	customer.ro = make_repair_order(customer.customer, customer.vin)
+	module_transaction.keep()
 	return customer
+
+
+@pytest.fixture
+def alice(portal_alice):
+	"""A copy a test may change, her order read afresh."""
+	return frappe._dict(portal_alice, ro=frappe.get_doc("Repair Order", portal_alice.ro.name))
 
 
 def context_of(module, **form):

@@ -16,15 +16,23 @@ from dms_app.tests.portal import make_customer_vehicle, make_portal_customer, ma
 from dms_app.www import book_service, my_vehicle, my_vehicles, repair_status
 
 
-@pytest.fixture
-def two_customers():
+@pytest.fixture(scope="module")
+def shared_customers(module_transaction):
+	"""Alice and Bob, made once for the module: each test rolls back to them (conftest.py)."""
 	alice = make_portal_customer("Portal Alice")
 	bob = make_portal_customer("Portal Bob")
 	alice.vin = make_customer_vehicle(alice.customer)
 	bob.vin = make_customer_vehicle(bob.customer)
 	alice.ro = make_repair_order(alice.customer, alice.vin).name
 	bob.ro = make_repair_order(bob.customer, bob.vin).name
+	module_transaction.keep()
 	return alice, bob
+
+
+@pytest.fixture
+def two_customers(shared_customers):
+	"""Copies a test may change."""
+	return tuple(frappe._dict(customer) for customer in shared_customers)
 
 
 def context_of(module, **form):
@@ -130,9 +138,8 @@ def test_second_lock_when_an_admin_grants_customers_read(two_customers, doctype)
 		assert not frappe.has_permission(doctype, "read", doc=other)
 		with pytest.raises(frappe.PermissionError):
 			frappe.get_doc(doctype, other).check_permission("read")
-	finally:
+	finally:  # the permission goes with the test's rollback; its cached meta goes now
 		frappe.set_user("Administrator")
-		frappe.db.rollback()
 		frappe.clear_cache(doctype=doctype)
 
 

@@ -12,10 +12,18 @@ from dms_app.tests.factories import make_user, private_file
 from dms_app.tests.warranty import make_claim, make_customer_vehicle, make_warranty_make
 
 
-@pytest.fixture
-def claims():
+@pytest.fixture(scope="module")
+def submitted_claims(module_transaction):
+	"""Three submitted claims, made once for the module: each test rolls back to them (conftest.py)."""
 	make_warranty_make()
-	return [make_claim(make_customer_vehicle(), submit=True) for _ in range(3)]
+	names = [make_claim(make_customer_vehicle(), submit=True).name for _ in range(3)]
+	module_transaction.keep()
+	return names
+
+
+@pytest.fixture
+def claims(submitted_claims):
+	return [frappe.get_doc("OEM Warranty Claim", name) for name in submitted_claims]
 
 
 def response_csv(rows: list[list]) -> str:

@@ -52,9 +52,18 @@ def clock_hour(repair_order, row, employee, hours=1.0):
 	return log
 
 
+@pytest.fixture(scope="module")
+def shared_mixed_order(module_transaction):
+	"""One mixed order for the module: each test rolls back to it (conftest.py's module_transaction)."""
+	made = rt.make_mixed_order()
+	module_transaction.keep()
+	return made
+
+
 @pytest.fixture
-def mixed_order():
-	return rt.make_mixed_order()
+def mixed_order(shared_mixed_order):
+	"""The module's mixed order, read afresh: a test changes its own copy."""
+	return frappe._dict(shared_mixed_order, doc=frappe.get_doc("Repair Order", shared_mixed_order.doc.name))
 
 
 def test_full_path_to_invoice_with_gl_and_stock_ledger(mixed_order):
@@ -559,38 +568,6 @@ def test_parts_return_and_void_need_nothing_in_the_workshop(mixed_order):
 	with pytest.raises(frappe.ValidationError, match="voided: it can no longer change"):
 		doc.parts[0].qty = 5
 		doc.save()
-
-
-def test_admin_workflow_edit_survives_ensure_defaults():
-	from dms_app.setup.defaults import ensure_default_records
-
-	# a custom field it may still have to add is DDL, which commits: let that happen before the edits
-	ensure_default_records()
-	frappe.db.rollback()
-	workflow = frappe.get_doc("Workflow", {"document_type": "Repair Order"})
-	workflow.transitions = [t for t in workflow.transitions if t.allowed != "Technician"]
-	workflow.append(
-		"transitions",
-		{"state": "Open", "action": "Start Work", "next_state": "In Progress", "allowed": "Parts Manager"},
-	)
-	workflow.save()
-	settings_doc = frappe.get_single("DMS Settings")
-	settings_doc.service_labour_item = factories.make_item(is_stock_item=0)
-	settings_doc.save()
-	try:
-		ensure_default_records()
-		workflow.reload()
-		assert not [t for t in workflow.transitions if t.allowed == "Technician"]
-		assert [t for t in workflow.transitions if t.allowed == "Parts Manager" and t.action == "Start Work"]
-		assert (
-			frappe.db.get_single_value("DMS Settings", "service_labour_item")
-			== settings_doc.service_labour_item
-		)
-	finally:  # cached documents outlive the rollback: drop them with it
-		frappe.db.rollback()
-		frappe.db.value_cache.pop("DMS Settings", None)
-		frappe.clear_document_cache("DMS Settings", "DMS Settings")
-		frappe.clear_document_cache("Workflow", workflow.name)
 
 
 def test_reports_show_efficiency_elr_age_and_parts(mixed_order):

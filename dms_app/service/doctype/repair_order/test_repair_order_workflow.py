@@ -3,7 +3,8 @@ states renamed, an action restricted to another role. Completing the order (a su
 the warranty and internal parts consumed and the internal work exactly once, invoicing books the
 customer's Sales Invoice exactly once (GL and stock ledger to the cent), the vehicle's service is
 recorded, and cancelling reverses the completion exactly once. Plus what the code refuses whatever
-the workflow says, amendment, the workflow check and the patch for existing sites."""
+the workflow says, amendment, the workflow check, an admin's edit kept by ensure_default_records and
+the patch for existing sites."""
 
 from collections import defaultdict
 
@@ -394,6 +395,38 @@ def test_an_amendment_carries_the_cancelled_orders_work_on():
 
 def submitted_entry(doctype: str, order: str) -> str:
 	return frappe.db.get_value(doctype, {"repair_order": order, "docstatus": 1})
+
+
+def test_admin_workflow_edit_survives_ensure_defaults():
+	from dms_app.setup.defaults import ensure_default_records
+
+	# a custom field it may still have to add is DDL, which commits: let that happen before the edits
+	ensure_default_records()
+	frappe.db.rollback()
+	workflow = frappe.get_doc("Workflow", {"document_type": "Repair Order"})
+	workflow.transitions = [t for t in workflow.transitions if t.allowed != "Technician"]
+	workflow.append(
+		"transitions",
+		{"state": "Open", "action": "Start Work", "next_state": "In Progress", "allowed": "Parts Manager"},
+	)
+	workflow.save()
+	settings_doc = frappe.get_single("DMS Settings")
+	settings_doc.service_labour_item = factories.make_item(is_stock_item=0)
+	settings_doc.save()
+	try:
+		ensure_default_records()
+		workflow.reload()
+		assert not [t for t in workflow.transitions if t.allowed == "Technician"]
+		assert [t for t in workflow.transitions if t.allowed == "Parts Manager" and t.action == "Start Work"]
+		assert (
+			frappe.db.get_single_value("DMS Settings", "service_labour_item")
+			== settings_doc.service_labour_item
+		)
+	finally:  # cached documents outlive the rollback: drop them with it
+		frappe.db.rollback()
+		frappe.db.value_cache.pop("DMS Settings", None)
+		frappe.clear_document_cache("DMS Settings", "DMS Settings")
+		frappe.clear_document_cache("Workflow", workflow.name)
 
 
 def test_a_workflow_with_no_path_to_completed_is_reported_on_the_form():
