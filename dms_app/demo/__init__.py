@@ -2,8 +2,8 @@
 
 Everything is generated from a fixed seed, so two loads give the same records, and loading is
 idempotent: records that exist are left alone. Each feature adds its own module here and a step
-to `load`. `locale="zh"` loads the Chinese dealer instead (dms_app/demo/zh.py) on a site set up
-for it (`DMS_DEMO_LOCALE=zh ./dms up`).
+to `create` (`load` commits it). `locale="zh"` loads the Chinese dealer instead (dms_app/demo/zh.py)
+on a site set up for it (`DMS_DEMO_LOCALE=zh ./dms up`).
 """
 
 import random
@@ -31,6 +31,17 @@ SEED = 20261123
 
 
 def load(seed: int = SEED, locale: str = "en"):
+	"""`./dms up`: the whole demo, committed, its summary printed."""
+	summary = create(seed, locale)
+	frappe.db.commit()
+	print("Demo data loaded:")
+	for key, value in summary.items():
+		print(f"  {key}: {value}")
+	return summary
+
+
+def create(seed: int = SEED, locale: str = "en") -> dict:
+	"""Every step of the demo, uncommitted (tests/integration/test_demo.py loads it so); the summary."""
 	frappe.flags.dms_demo_locale = locale
 	if zh.active():
 		# the desk and the portal speak Chinese; customers log in with their mobile numbers
@@ -55,8 +66,4 @@ def load(seed: int = SEED, locale: str = "en"):
 	summary.update(sales.create(random.Random(seed + 13)))  # leads, test drives, deals, a trade-in
 	# the trade-in sold on, parts counter sales: every department has the month's figures
 	summary.update(accounting.create(random.Random(seed + 17), masters.customer_names(random.Random(seed))))
-	frappe.db.commit()
-	print("Demo data loaded:")
-	for key, value in summary.items():
-		print(f"  {key}: {value}")
 	return summary

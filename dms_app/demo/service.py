@@ -22,6 +22,9 @@ PARTS = (
 
 
 def create(rng) -> dict:
+	if frappe.db.exists("Repair Order", {"customer": ("!=", portal_customer())}):
+		# loaded before: later steps deliver more cars, so the first four by VIN are not the same
+		return {"repair orders": frappe.db.count("Repair Order")}
 	vins = frappe.get_all(
 		"Motor Vehicle",
 		filters={"customer": ("not in", ("", portal_customer())), "status": ("!=", "Scrapped")},

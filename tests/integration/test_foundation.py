@@ -146,21 +146,3 @@ def test_staff_see_the_dms_workspace_and_theirs_under_it():
 		frappe.set_user(factories.make_user(roles=(role,)))
 		pages = {page.name for page in get_workspace_sidebar_items()["pages"]}
 		assert {"DMS", workspace} <= pages, (role, pages)
-
-
-def test_demo_vehicles_cover_the_lifecycle_through_erpnext_documents():
-	from dms_app.demo import vehicles
-
-	rng = random.Random(7)
-	customers = masters.customer_names(random.Random(7))
-	masters.create(rng)
-	vehicles.create(rng, customers)
-	counts = dict(
-		frappe.get_all("Motor Vehicle", fields=["status", "count(*) as n"], group_by="status", as_list=True)
-	)
-	for status in ("Ordered", "In Transit", "In Stock", "Reserved", "Sold", "Delivered"):
-		assert counts.get(status), (status, counts)
-	delivered = frappe.get_all(
-		"Motor Vehicle", filters={"status": "Delivered"}, fields=["delivery_note", "customer"]
-	)
-	assert all(v.delivery_note and v.customer in customers for v in delivered)

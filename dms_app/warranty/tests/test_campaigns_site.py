@@ -216,27 +216,3 @@ def test_roles():
 	frappe.set_user(advisor)
 	with pytest.raises(frappe.PermissionError):
 		frappe.get_doc("Service Campaign", campaign).save()
-
-
-def test_demo_has_open_campaigns_on_the_portal_customers_car_and_a_completed_one():
-	import random
-
-	from dms_app.demo import campaigns as demo
-	from dms_app.demo import portal
-
-	owner = (
-		make_portal_customer(portal.customer())
-		if not frappe.db.exists("Customer", portal.customer())
-		else None
-	)
-	customer = owner.customer if owner else portal.customer()
-	mine = honda_vehicle(customer)
-	for _index in range(3):
-		honda_vehicle(factories.make_customer())
-	first = demo.create(random.Random(1))
-	assert first["service campaigns"] == 3 and demo.create(random.Random(1))["service campaigns"] == 0
-	assert [c.campaign for c in campaigns.open_campaigns(mine)] == ["RC-24V118"]
-	assert frappe.db.exists(
-		"Service Campaign Vehicle", {"service_campaign": "RC-23V302", "status": "Completed"}
-	)
-	assert frappe.db.get_value("Service Campaign", "RC-23V302", "status") == "Closed"

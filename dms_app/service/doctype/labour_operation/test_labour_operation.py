@@ -70,31 +70,3 @@ def test_service_advisors_read_but_do_not_edit_operations():
 	assert frappe.get_doc("Labour Operation", code).has_permission("read")
 	with pytest.raises(frappe.PermissionError):
 		make_labour_operation(item=item)
-
-
-def test_demo_service_masters_load_twice_to_the_same_records():
-	import random
-
-	from dms_app.demo import masters, service_masters, vehicles
-
-	masters.create(random.Random(1))
-	vehicles.ensure_catalogue()
-	customer = factories.make_customer()
-	vin = make_customer_vehicle_for_demo(customer)
-	first = service_masters.create(random.Random(4))
-	second = service_masters.create(random.Random(4))
-	assert first == second
-	assert first["labour operations"] == len(service_masters.OPERATIONS)
-	assert first["technicians"] >= len(service_masters.TECHNICIANS)
-	assert flat_hours("SVC-EV", "BYD Seal") == 1.0 and flat_hours("SVC-EV", "Volkswagen ID.4") == 1.4
-	assert frappe.db.get_value("Motor Vehicle", vin, "next_service_date")
-	assert frappe.db.get_value("Labour Operation", "SVC-MINOR", "labour_rate") == 125
-
-
-def make_customer_vehicle_for_demo(customer):
-	from dms_app.tests.service_appointments import make_customer_vehicle
-
-	trim = frappe.get_all("Vehicle Trim", filters={"model": "Toyota Corolla"}, pluck="name", limit=1)[0]
-	vin = make_customer_vehicle(customer, trim=trim, warranty_start_date=frappe.utils.nowdate())
-	frappe.db.set_value("Motor Vehicle", vin, "next_service_date", None)
-	return vin
