@@ -45,12 +45,15 @@ def playwright_path(node: str) -> str | None:
 
 
 class ServedSite:
-	def __init__(self, name: str, base: str):
-		self.name, self.base = name, base
+	def __init__(self, name: str, base: str, here: bool = False):
+		self.name, self.base, self.here = name, base, here
 
 	def execute(self, method: str, **kwargs):
-		"""Run a dms_app function on the served site through Frappe's CLI (which commits); returns
-		the JSON it printed last."""
+		"""Run a dms_app function on the served site and commit, as Frappe's CLI `execute` does; returns
+		its result as JSON data. In this process when it is connected to that site (the test site,
+		which `served_site` serves), else through the CLI."""
+		if self.here:
+			return execute_here(method, kwargs)
 		result = subprocess.run(
 			[
 				str(http.BENCH / "env" / "bin" / "python"),
@@ -64,6 +67,21 @@ class ServedSite:
 		)
 		assert result.returncode == 0, result.stderr[-3000:]
 		return json.loads(result.stdout.strip().splitlines()[-1])
+
+
+def execute_here(method: str, kwargs: dict):
+	import frappe
+
+	frappe.set_user("Administrator")
+	try:
+		result = frappe.get_attr(method)(**kwargs)
+		frappe.db.commit()
+	except Exception:
+		frappe.db.rollback()
+		raise
+	finally:
+		frappe.set_user("Administrator")
+	return json.loads(frappe.as_json(result))
 
 
 @pytest.fixture(scope="session")
@@ -88,7 +106,7 @@ def shots() -> Path:
 
 
 @pytest.fixture(scope="session")
-def served_site(browser_env):
+def served_site(browser_env, request):
 	if url := os.environ.get("DMS_PORTAL_URL"):
 		site = os.environ.get("DMS_SITE", "dms.localhost")
 		if not http.answers(url):
@@ -98,9 +116,10 @@ def served_site(browser_env):
 	site = os.environ.get("DMS_TEST_SITE", "test.dms.localhost")
 	if not (http.BENCH / "sites" / site / "site_config.json").exists():
 		missing(f"no site {site} in {http.BENCH} (./dms test makes it)")
+	here = request.getfixturevalue("frappe_site") == site  # this process is connected to it
 	with contextlib.ExitStack() as stack:
 		try:
 			base = stack.enter_context(http.serve(site, str(SHOTS / "web-server.log")))
 		except RuntimeError as e:
 			pytest.fail(str(e), pytrace=False)
-		yield ServedSite(site, base)
+		yield ServedSite(site, base, here=here)
