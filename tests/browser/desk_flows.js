@@ -238,6 +238,14 @@ async function serviceFlow(browser) {
 	await button(advisor, "Clock Off", "Clock");
 	const off = advisor.locator(".modal:visible").filter({ hasText: "Clock Off" }).first();
 	await off.waitFor({ timeout: 15000 });
+	// the dialog focuses its Technician field, whose suggestions open over the button: click away first
+	await settle(advisor);
+	await off.locator(".modal-title").click();
+	await advisor.waitForFunction(
+		() => ![...document.querySelectorAll(".modal.show .awesomplete ul")].some((ul) => ul.offsetParent !== null),
+		null,
+		{ timeout: 15000 }
+	);
 	await off.locator(".modal-footer .btn-primary:visible").first().click(); // the one technician on this order
 	await off.waitFor({ state: "hidden", timeout: 15000 });
 	await settle(advisor);
