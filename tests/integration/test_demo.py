@@ -14,7 +14,8 @@ from dms_app import demo
 from dms_app.dealer_accounting import ledger
 from dms_app.dealer_accounting.departments import BODY_SHOP, BY_KEY
 from dms_app.dealer_accounting.report.dealer_financial_statement import dealer_financial_statement as report
-from dms_app.demo import accounting, campaigns, floor_plan, masters, portal, service_masters
+from dms_app.demo import accounting, campaigns, floor_plan, masters, planning, portal, service_masters
+from dms_app.portal.customer import customers_for_user
 from dms_app.service.labour import flat_hours
 from dms_app.tests.inspections import delete_files
 from dms_app.warranty.campaigns import open_campaigns
@@ -108,6 +109,69 @@ def test_sales_cover_every_stage(loaded):
 	traded = frappe.get_value("Trade-in Appraisal", statuses["Delivered"].trade_in, "vin")
 	# taken into used stock, then sold on to a customer (dms_app/demo/accounting.py)
 	assert frappe.db.get_value("Motor Vehicle", traded, ["stock_type", "status"]) == ("Used", "Delivered")
+
+
+def test_oem_orders_one_per_stage(loaded):
+	"""A draft, one with its VINs assigned, one shipped and partly received: each moved through the
+	OEM order flow, ERPNext's Purchase Order and Purchase Receipt."""
+	fields = ["name", "docstatus", "status", "purchase_order", "total_qty", "qty_vin_assigned"]
+	orders = {
+		o.status: o
+		for o in frappe.get_all("OEM Vehicle Order", fields=[*fields, "qty_shipped", "qty_received"])
+	}
+	assert set(orders) == {"Draft", "VIN Assigned", "Shipped"}, orders
+	assert orders["Draft"].docstatus == 0 and not orders["Draft"].purchase_order
+	assigned, shipped = orders["VIN Assigned"], orders["Shipped"]
+	assert assigned.qty_vin_assigned == assigned.total_qty and not assigned.qty_shipped
+	assert shipped.qty_shipped == shipped.total_qty and 0 < shipped.qty_received < shipped.total_qty
+	for order in (assigned, shipped):
+		assert frappe.db.get_value("Purchase Order", order.purchase_order, "docstatus") == 1
+	units = frappe.get_all(
+		"OEM Vehicle Order Unit", {"parent": shipped.name}, ["vin", "status", "purchase_receipt"]
+	)
+	for unit in units:
+		status = frappe.db.get_value("Motor Vehicle", unit.vin, "status")
+		if unit.purchase_receipt:
+			assert unit.status == "Received" and status == "In Stock"
+			assert frappe.db.get_value("Purchase Receipt", unit.purchase_receipt, "docstatus") == 1
+		else:
+			assert (unit.status, status) == ("Shipped", "In Transit")
+
+
+def test_a_year_of_parts_demand_and_the_first_forecast_runs(loaded):
+	"""Parts received 13 months ago and issued in each month since, then both forecast jobs run: the
+	parts' forecasts and reorder suggestions, and a draft Material Request."""
+	moves = {
+		m.purpose: m.n
+		for m in frappe.get_all(
+			"Stock Entry",
+			{"remarks": planning.REMARK, "docstatus": 1},
+			["purpose", "count(*) as n"],
+			group_by="purpose",
+		)
+	}
+	assert moves["Material Receipt"] == 1 and moves["Material Issue"] >= 6, moves
+	runs = {
+		r.job: r
+		for r in frappe.get_all("Forecast Run", fields=["job", "status", "forecasts_written", "suggestions"])
+	}
+	assert set(runs) == {"Parts Forecast", "Vehicle Forecast"}
+	assert all(run.status == "Completed" and run.forecasts_written for run in runs.values()), runs
+	assert loaded.summary["demand forecasts"] == frappe.db.count("Demand Forecast")
+	parts = frappe.get_all("Demand Forecast", {"forecast_for": "Part"}, pluck="item")
+	assert parts and set(parts) <= {part_no for part_no, *_rest in masters.PARTS}
+	assert runs["Parts Forecast"].suggestions and frappe.db.exists("Material Request", {"docstatus": 0})
+
+
+def test_the_portal_customer_can_log_in_to_her_cars(loaded):
+	from frappe.utils.password import check_password
+
+	assert loaded.summary["portal login"] == f"{portal.EMAIL} / {portal.PASSWORD}"
+	assert frappe.db.get_value("User", portal.EMAIL, ["user_type", "enabled"]) == ("Website User", 1)
+	assert check_password(portal.EMAIL, portal.PASSWORD) == portal.EMAIL
+	assert customers_for_user(portal.EMAIL) == [portal.customer()]
+	plates = frappe.get_all("Motor Vehicle", {"customer": portal.customer()}, pluck="registration_plate")
+	assert {car[2] for car in portal.cars()} <= set(plates) and loaded.summary["portal vehicles"] == 2
 
 
 def test_financed_vehicles_in_every_state(loaded):
