@@ -257,15 +257,13 @@ def race(site: str, attempts: dict) -> tuple:
 def first_of_series(doctype: str):
 	"""Within the block the next `doctype` document is the first of its naming series: the counter
 	row is removed (committed) and put back afterwards, never lower than the block left it."""
-	from frappe.model.naming import NamingSeries
-
-	from dms_app.controllers.naming import series_of
+	from dms_app.controllers.naming import series_prefix
 
 	def counter():
 		rows = frappe.db.sql("select `current` from `tabSeries` where `name` = %s", prefix)
 		return rows[0][0] if rows else None
 
-	prefix = NamingSeries(series_of(frappe.new_doc(doctype))).get_prefix()
+	prefix = series_prefix(frappe.new_doc(doctype))
 	saved = counter()
 	frappe.db.delete("Series", {"name": prefix})
 	frappe.db.commit()
