@@ -1,6 +1,6 @@
 import frappe
 import pytest
-from frappe.utils import add_days, add_to_date, getdate, now_datetime, nowdate
+from frappe.utils import add_days, add_to_date, get_datetime, getdate, now_datetime, nowdate
 
 from dms_app.tests import factories
 from dms_app.tests import vehicle_sales as tu
@@ -50,9 +50,9 @@ def test_sold_vehicle_cannot_be_booked():
 def test_completed_drive_schedules_a_follow_up_and_reminder():
 	consultant = factories.make_user(roles=("Sales Consultant", "Sales User"))
 	lead = tu.make_lead()
-	drive = tu.make_test_drive(
-		tu.stock_vehicle(), start=add_days(now_datetime(), -1), lead=lead, sales_person=consultant
-	)
+	# yesterday at 10:00, so the drive ends yesterday at any time of day: the follow-up is today
+	yesterday = get_datetime(f"{add_days(nowdate(), -1)} 10:00:00")
+	drive = tu.make_test_drive(tu.stock_vehicle(), start=yesterday, lead=lead, sales_person=consultant)
 	drive.status = "Completed"
 	drive.save()
 	todo = frappe.get_all(
